@@ -1,0 +1,103 @@
+// The VS Code side of Shipshape: starts the language server and forwards the one command it has.
+// Everything about rules lives in the server; this file only wires the editor to it.
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  WorkDoneProgress,
+  type LanguageClientOptions,
+  type ServerOptions,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressReport,
+  type WorkDoneProgressEnd,
+} from 'vscode-languageclient/node';
+
+/** Contract with server/src: `shipshape/scanWorkspace` lints every container file under the folders. */
+interface ScanWorkspaceParams {
+  folders: string[];
+  workDoneToken?: string;
+}
+export interface ScanWorkspaceResult {
+  files: number;
+  findings: number;
+}
+
+let client: LanguageClient | undefined;
+
+const schemes = ['file', 'untitled'];
+const languages = ['dockerfile', 'yaml'];
+const dockerfilePatterns = ['**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile'];
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel('Shipshape');
+  context.subscriptions.push(outputChannel);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: schemes.flatMap((scheme) => [
+      ...languages.map((language) => ({ scheme, language })),
+      ...dockerfilePatterns.map((pattern) => ({ scheme, pattern })),
+    ]),
+    outputChannel,
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+  };
+  // The id `shipshape` makes the client read `shipshape.trace.server`.
+  client = new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('shipshape.scanWorkspace', () => scanWorkspace()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('shipshape/trustChanged', { trusted: true });
+    }),
+  );
+  await client.start();
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}
+
+/** Runs the server's folder scan behind a cancellable notification; resolves undefined when cancelled. */
+async function scanWorkspace(): Promise<ScanWorkspaceResult | undefined> {
+  const lc = client;
+  if (!lc) return undefined;
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+  if (folders.length === 0) {
+    void vscode.window.showWarningMessage('Shipshape: open a folder to scan.');
+    return undefined;
+  }
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Shipshape: scanning workspace', cancellable: true },
+    async (progress, cancel) => {
+      const workDoneToken = `shipshape-scan-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      let reported = 0;
+      const onProgress = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd): void => {
+        if (value.kind === 'end') return;
+        // LSP sends absolute percentages; the notification wants increments.
+        const increment = value.percentage !== undefined ? Math.max(0, value.percentage - reported) : undefined;
+        if (value.percentage !== undefined) reported = Math.max(reported, value.percentage);
+        progress.report({ message: value.message, increment });
+      };
+      const listener = lc.onProgress(WorkDoneProgress.type, workDoneToken, onProgress);
+      try {
+        const params: ScanWorkspaceParams = { folders, workDoneToken };
+        return await lc.sendRequest<ScanWorkspaceResult>('shipshape/scanWorkspace', params, cancel);
+      } catch (e) {
+        if (cancel.isCancellationRequested) return undefined;
+        throw e;
+      } finally {
+        listener.dispose();
+      }
+    },
+  );
+  if (result) {
+    const files = `${result.files} file${result.files === 1 ? '' : 's'}`;
+    const findings = `${result.findings} finding${result.findings === 1 ? '' : 's'}`;
+    // Not awaited: the promise settles only when the user dismisses the message.
+    void vscode.window.showInformationMessage(`Shipshape scanned ${files}: ${findings}.`);
+  }
+  return result;
+}

@@ -1,0 +1,67 @@
+// Bundles the extension client, the language server, the CLI, the dev tools and the test files with esbuild.
+// Type checking is `tsc -b`; this script only transpiles and bundles.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const watch = process.argv.includes('--watch');
+const onlyDist = process.argv.includes('--dist');
+
+function walk(dir, pred, out = []) {
+  let entries;
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const name of entries) {
+    if (name === 'node_modules' || name === 'out' || name === 'fixtures') continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, pred, out);
+    else if (pred(p)) out.push(p);
+  }
+  return out;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // The yaml package and the LSP libraries are bundled; only the editor API stays external.
+  external: ['vscode'],
+};
+
+const dist = {
+  ...common,
+  entryPoints: {
+    client: join(root, 'client/src/extension.ts'),
+    server: join(root, 'server/src/server.ts'),
+    cli: join(root, 'server/src/cli/main.ts'),
+    'gen-docs': join(root, 'scripts/gen-docs.ts'),
+    bench: join(root, 'scripts/bench.ts'),
+  },
+  outdir: join(root, 'dist'),
+  minify: !watch && process.env.SHIPSHAPE_NO_MINIFY !== '1',
+  keepNames: true,
+};
+
+const testEntries = walk(join(root, 'test'), (p) => /\.(test|suite)\.ts$/.test(p) || /test[\\/]ext[\\/]index\.ts$/.test(p));
+const tests = {
+  ...common,
+  entryPoints: Object.fromEntries(testEntries.map((p) => [relative(join(root, 'test'), p).replace(/\.ts$/, ''), p])),
+  outdir: join(root, 'test/out'),
+  external: ['vscode', 'mocha', 'playwright-core'],
+};
+
+const configs = [dist];
+if (!onlyDist && testEntries.length) {
+  rmSync(join(root, 'test/out'), { recursive: true, force: true });
+  mkdirSync(join(root, 'test/out'), { recursive: true });
+  configs.push(tests);
+}
+const existing = configs.map((c) => ({ ...c, entryPoints: Object.fromEntries(Object.entries(c.entryPoints).filter(([, p]) => { try { statSync(p); return true; } catch { return false; } })) }));
+if (watch) {
+  for (const c of existing) await (await esbuild.context(c)).watch();
+} else {
+  await Promise.all(existing.map((c) => esbuild.build(c)));
+}

@@ -1,0 +1,38 @@
+// Findings the engine itself produces (not rules): they explain why a file could not be fully checked.
+import type { Severity } from './types';
+
+export interface EngineDiagnosticMeta {
+  title: string;
+  severity: Severity;
+  description: string;
+}
+
+export const ENGINE_DIAGNOSTICS = {
+  'shipshape/parse-error': {
+    title: 'File could not be parsed',
+    severity: 'error',
+    description: 'The file has a syntax error at this position. Findings for the rest of the file are still reported where the parser could recover.',
+  },
+  'shipshape/templated-yaml': {
+    title: 'Templated YAML skipped',
+    severity: 'info',
+    description: 'This document contains template expressions (for example Helm `{{ ... }}`) and was not checked. Lint the rendered manifests instead, for example `helm template . | shipshape scan -`.',
+  },
+  'shipshape/yaml-limit': {
+    title: 'YAML document refused',
+    severity: 'warning',
+    description: 'The document expands to more nodes than Shipshape will evaluate (for example an alias bomb), so it was not checked.',
+  },
+  'shipshape/internal-error': {
+    title: 'A rule failed on this file',
+    severity: 'warning',
+    description: 'A Shipshape rule threw an error on this input. Other rules still ran. Please report the file that triggers it.',
+  },
+  'shipshape/suppression': {
+    title: 'Suppression problem',
+    severity: 'warning',
+    description: 'A suppression comment or annotation is malformed, expired, lacks a required reason, or no longer suppresses anything.',
+  },
+} as const satisfies Record<string, EngineDiagnosticMeta>;
+
+export type EngineDiagnosticId = keyof typeof ENGINE_DIAGNOSTICS;

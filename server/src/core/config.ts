@@ -1,0 +1,45 @@
+// The resolved configuration the engine sees; files, settings and CLI flags are merged before this point.
+import type { Severity, SeveritySetting } from './types';
+import { SEVERITIES } from './types';
+
+export type RuleSetting = SeveritySetting | { severity?: SeveritySetting; options?: Record<string, unknown> };
+
+export interface SuppressionPolicy {
+  /** Honour hadolint, BuildKit, Checkov, kube-linter and Trivy suppressions mapped through `equivalents`. */
+  peers?: boolean;
+  /** A suppression without a reason does not suppress and is reported. */
+  requireReason?: boolean;
+  /** Report suppressions that no longer suppress anything. */
+  reportUnused?: boolean;
+}
+
+export interface LintConfig {
+  rules?: Record<string, RuleSetting>;
+  suppressions?: SuppressionPolicy;
+  /** Registries images may come from (wildcards allowed); empty means the trusted-registry rules stay quiet. */
+  trustedRegistries?: string[];
+  /** Set by the host: whether a `.dockerignore` sits next to the Dockerfile (the engine does no I/O). */
+  context?: LintContextFacts;
+}
+
+export interface LintContextFacts {
+  hasDockerignore?: boolean;
+  /** Today's date as YYYY-MM-DD, for suppression expiry; injected so lint stays pure. */
+  today?: string;
+}
+
+export function isSeverity(value: unknown): value is Severity {
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
+}
+
+export function ruleSeverity(config: LintConfig, id: string, fallback: Severity, enabledByDefault: boolean): SeveritySetting {
+  const setting = config.rules?.[id];
+  const value = typeof setting === 'object' && setting !== null ? setting.severity : setting;
+  if (value === 'off' || isSeverity(value)) return value;
+  return enabledByDefault ? fallback : 'off';
+}
+
+export function ruleOptions(config: LintConfig, id: string): Record<string, unknown> {
+  const setting = config.rules?.[id];
+  return typeof setting === 'object' && setting !== null ? (setting.options ?? {}) : {};
+}

@@ -1,0 +1,134 @@
+// The engine's vocabulary: rules, findings and fixes. Only LSP ranges and text edits cross this boundary.
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { SourceFile } from './source';
+import type { DockerfileModel } from '../dockerfile/model';
+import type { K8sFile, K8sObject } from '../k8s/model';
+
+export type { Range, TextEdit, Position } from 'vscode-languageserver-types';
+
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type SeveritySetting = Severity | 'off';
+
+export type Target = 'dockerfile' | 'k8s';
+
+export interface Reference {
+  title: string;
+  url: string;
+}
+
+/** Where a rule sits in the published standards; shown in hovers and docs. */
+export interface Standards {
+  cis?: string[];
+  nsa?: string[];
+  /** Pod Security Standards level and control, e.g. `baseline/privileged`. */
+  pss?: string[];
+}
+
+export interface RuleOptionSpec {
+  type: 'string[]' | 'string' | 'number' | 'boolean';
+  description: string;
+  default: unknown;
+}
+
+export interface RuleMeta<M extends string = string> {
+  /** Namespaced kebab-case id, e.g. `k8s/no-privileged`; equals the rule's file path under rules/. */
+  id: string;
+  target: Target;
+  title: string;
+  severity: Severity;
+  /** Off unless the user turns it on (noisy or needs configuration). Defaults to true. */
+  enabledByDefault?: boolean;
+  description: string;
+  rationale: string;
+  remediation: string;
+  references: Reference[];
+  standards?: Standards;
+  /** `safe`: the rule offers a fix that keeps behaviour; `suggestion`: fixes that change it, offered not applied. */
+  fix?: 'safe' | 'suggestion' | 'both';
+  /** Message templates with `{{name}}` placeholders. */
+  messages: Record<M, string>;
+  /** Peers' ids for rules that decide the same cases, e.g. `hadolint:DL3007`, `checkov:CKV_K8S_20`. */
+  equivalents: string[];
+  options?: Record<string, RuleOptionSpec>;
+  examples: { bad: string[]; good: string[] };
+}
+
+export interface FixSpec<M extends string = string> {
+  messageId: M;
+  data?: Record<string, string | number>;
+  edits: TextEdit[];
+}
+
+export interface ReportSpec<M extends string = string> {
+  messageId: M;
+  data?: Record<string, string | number>;
+  range: Range;
+  /** Name of the container the finding is about (Kubernetes). */
+  container?: string;
+  /** A behaviour-preserving fix; applied by fix-all. Requires meta.fix of `safe` or `both`. */
+  fix?: FixSpec<M>;
+  /** Fixes the user may choose; never applied automatically. Requires meta.fix of `suggestion` or `both`. */
+  suggestions?: FixSpec<M>[];
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface K8sObjectRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+  container?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  /** The rule's message id; code and tests match on it, never on message text. */
+  messageId?: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  object?: K8sObjectRef;
+  fix?: Fix;
+  suggestions: Fix[];
+}
+
+export interface BaseContext<M extends string> {
+  file: SourceFile;
+  options: Record<string, unknown>;
+  report(spec: ReportSpec<M>): void;
+}
+
+export interface DockerfileContext<M extends string = string> extends BaseContext<M> {
+  dockerfile: DockerfileModel;
+}
+
+export interface K8sContext<M extends string = string> extends BaseContext<M> {
+  k8s: K8sFile;
+  /** The object being checked; rules run once per Kubernetes object. */
+  object: K8sObject;
+}
+
+export interface DockerfileRule<M extends string = string> {
+  meta: RuleMeta<M> & { target: 'dockerfile' };
+  check(ctx: DockerfileContext<M>): void;
+}
+
+export interface K8sRule<M extends string = string> {
+  meta: RuleMeta<M> & { target: 'k8s' };
+  check(ctx: K8sContext<M>): void;
+}
+
+export type Rule = DockerfileRule<any> | K8sRule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Identity helpers that give rules precise messageId types without casts. */
+export function dockerfileRule<M extends string>(rule: DockerfileRule<M>): DockerfileRule<M> {
+  return rule;
+}
+export function k8sRule<M extends string>(rule: K8sRule<M>): K8sRule<M> {
+  return rule;
+}

@@ -1,0 +1,106 @@
+// Navigation over the yaml AST that keeps positions: rules read nodes, never plain JS objects.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
+import type { SourceFile } from '../core/source';
+
+export type YNode = Node;
+
+/** Follows an alias one step (bounded by the document), so `*anchor` reads like the anchored node. */
+export function deref(node: unknown, doc: Document): Node | undefined {
+  let current = node;
+  for (let hops = 0; isAlias(current) && hops < 16; hops++) current = current.resolve(doc);
+  return current === null || current === undefined || isAlias(current) ? undefined : (current as Node);
+}
+
+export function asMap(node: unknown, doc: Document): YAMLMap | undefined {
+  const n = deref(node, doc);
+  return isMap(n) ? n : undefined;
+}
+
+export function asSeq(node: unknown, doc: Document): YAMLSeq | undefined {
+  const n = deref(node, doc);
+  return isSeq(n) ? n : undefined;
+}
+
+export function asScalar(node: unknown, doc: Document): Scalar | undefined {
+  const n = deref(node, doc);
+  return isScalar(n) ? n : undefined;
+}
+
+/** The pair for `key` in a map (last one wins, as Kubernetes' decoder does). */
+export function pairOf(map: YAMLMap | undefined, key: string): Pair | undefined {
+  if (!map) return undefined;
+  let found: Pair | undefined;
+  for (const item of map.items) {
+    if (isPair(item) && keyText(item.key) === key) found = item;
+  }
+  return found;
+}
+
+export function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return key.value === null ? undefined : String(key.value);
+  return undefined;
+}
+
+export function get(map: YAMLMap | undefined, key: string, doc: Document): Node | undefined {
+  const pair = pairOf(map, key);
+  return pair ? deref(pair.value, doc) : undefined;
+}
+
+/** Walks a dotted path of map keys. */
+export function getIn(node: unknown, path: readonly string[], doc: Document): Node | undefined {
+  let current: Node | undefined = deref(node, doc);
+  for (const key of path) {
+    const map = isMap(current) ? current : undefined;
+    if (!map) return undefined;
+    current = get(map, key, doc);
+  }
+  return current;
+}
+
+export function mapIn(node: unknown, path: readonly string[], doc: Document): YAMLMap | undefined {
+  const n = getIn(node, path, doc);
+  return isMap(n) ? n : undefined;
+}
+
+export function seqIn(node: unknown, path: readonly string[], doc: Document): YAMLSeq | undefined {
+  const n = getIn(node, path, doc);
+  return isSeq(n) ? n : undefined;
+}
+
+/** Scalar value as JS (string, number, boolean, null) or undefined when not a scalar. */
+export function scalarValue(node: unknown, doc: Document): unknown {
+  const s = asScalar(node, doc);
+  return s ? s.value : undefined;
+}
+
+export function stringValue(node: unknown, doc: Document): string | undefined {
+  const v = scalarValue(node, doc);
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+/** Range of a node's own text (without the trailing newline a block node's range includes). */
+export function nodeRange(file: SourceFile, node: { range?: [number, number, number] | null } | null | undefined): Range | undefined {
+  const r = node?.range;
+  if (!r) return undefined;
+  return file.rangeOf(r[0], trimEnd(file.text, r[0], r[1]));
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+/** Range of the key of `key` in `map`, for findings about a field's presence. */
+export function keyRange(file: SourceFile, map: YAMLMap | undefined, key: string): Range | undefined {
+  const pair = pairOf(map, key);
+  return pair ? nodeRange(file, pair.key as Node) : undefined;
+}
+
+/** Range of the value of `key` in `map`, falling back to the key when the value is empty. */
+export function valueRange(file: SourceFile, map: YAMLMap | undefined, key: string): Range | undefined {
+  const pair = pairOf(map, key);
+  if (!pair) return undefined;
+  return nodeRange(file, pair.value as Node) ?? nodeRange(file, pair.key as Node);
+}

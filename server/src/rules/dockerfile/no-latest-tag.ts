@@ -1,0 +1,36 @@
+// Base image tagged `latest` or not tagged at all.
+import { dockerfileRule } from '../../core/types';
+
+export default dockerfileRule({
+  meta: {
+    id: 'dockerfile/no-latest-tag',
+    target: 'dockerfile',
+    title: 'Base image uses `latest` or no tag',
+    severity: 'warning',
+    description: 'Reports a `FROM` whose image has the tag `latest` or no tag and no digest (Docker then pulls `latest`).',
+    rationale:
+      '`latest` moves: the same Dockerfile builds a different image tomorrow, so a build cannot be reproduced, reviewed or rolled back, and a compromised or broken upstream push reaches you unseen.',
+    remediation: 'Use an explicit version tag such as `node:22.11-bookworm-slim`, and preferably pin it by digest (`node:22.11-bookworm-slim@sha256:…`).',
+    references: [
+      { title: 'Docker: Dockerfile best practices, FROM', url: 'https://docs.docker.com/build/building/best-practices/#from' },
+    ],
+    standards: { cis: ['CIS Docker Benchmark 4.2: use trusted base images'] },
+    messages: {
+      latest: 'Base image `{{image}}` uses the `latest` tag; pin a version.',
+      untagged: 'Base image `{{image}}` has no tag, so Docker pulls `latest`; pin a version.',
+    },
+    equivalents: ['hadolint:DL3007', 'hadolint:DL3006', 'checkov:CKV_DOCKER_7', 'trivy:DS-0001'],
+    examples: {
+      bad: ['FROM node:latest\nUSER 10001\n', 'FROM ubuntu\nUSER 10001\n'],
+      good: ['FROM node:22.11-bookworm-slim\nUSER 10001\n', 'FROM ubuntu@sha256:0e5e4a57c2499249aafc3b40fcd541e9a456aab7296681a3994d631587203f97\nUSER 10001\n'],
+    },
+  },
+  check({ dockerfile, report }) {
+    for (const stage of dockerfile.stages) {
+      const image = stage.image;
+      if (!image || image.hasVariables || image.digest !== undefined) continue;
+      if (image.tag === undefined) report({ messageId: 'untagged', data: { image: image.text }, range: { start: image.range.start, end: image.nameRange.end } });
+      else if (image.tag === 'latest' && image.tagRange) report({ messageId: 'latest', data: { image: image.text }, range: image.tagRange });
+    }
+  },
+});

@@ -1,0 +1,65 @@
+// Every rule is registered, sorted, tested, documented, and its examples behave as documented.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES, lint, RuleRegistry } from '../../server/src/api';
+import { placeholders } from '../../server/src/core/message';
+
+const root = join(__dirname, '../../..');
+const PEERS = ['hadolint', 'buildkit', 'checkov', 'kube-linter', 'trivy', 'kubesec', 'polaris', 'kube-score', 'pss'];
+
+test('rules/index.ts lists exactly the rule files, sorted by id', () => {
+  const files = ['dockerfile', 'k8s'].flatMap((t) =>
+    readdirSync(join(root, 'server/src/rules', t))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `${t}/${f.replace(/\.ts$/, '')}`),
+  );
+  const ids = RULES.map((r) => r.meta.id);
+  assert.deepEqual([...ids].sort(), [...files].sort());
+  assert.deepEqual(ids, [...ids].sort(), 'RULES must be sorted by id');
+  assert.doesNotThrow(() => new RuleRegistry(RULES));
+});
+
+test('the registry refuses duplicates and foreign ids', () => {
+  const rule = RULES[0]!;
+  assert.throws(() => new RuleRegistry([rule, rule]), /duplicate/);
+  assert.throws(() => new RuleRegistry([{ ...rule, meta: { ...rule.meta, id: 'Bad_Id' } } as typeof rule]), /kebab-case/);
+});
+
+for (const rule of RULES) {
+  const { meta } = rule;
+  test(`${meta.id}: metadata, test table and docs`, () => {
+    assert.ok(existsSync(join(root, 'test/rules', `${meta.id}.test.ts`)), `missing test/rules/${meta.id}.test.ts`);
+    assert.ok(existsSync(join(root, 'docs/rules', `${meta.id}.md`)), `missing docs/rules/${meta.id}.md (npm run docs)`);
+    for (const field of ['title', 'description', 'rationale', 'remediation'] as const) assert.ok(meta[field].trim().length > 10, `${field} is empty`);
+    assert.ok(Object.keys(meta.messages).length > 0);
+    for (const [id, text] of Object.entries(meta.messages)) {
+      assert.match(id, /^[a-z][a-zA-Z0-9]*$/, `messageId ${id} must be camelCase`);
+      assert.ok(text.length > 0);
+      placeholders(text);
+    }
+    for (const eq of meta.equivalents) {
+      const [peer, id] = eq.split(':');
+      assert.ok(PEERS.includes(peer ?? '') && id, `equivalent "${eq}" must be <peer>:<id> with peer in ${PEERS.join(', ')}`);
+    }
+    assert.ok(meta.examples.bad.length > 0 && meta.examples.good.length > 0, 'needs good and bad examples');
+    assert.ok(meta.references.every((r) => /^https:\/\//.test(r.url)), 'references need https URLs');
+    const body = readFileSync(join(root, 'test/rules', `${meta.id}.test.ts`), 'utf8');
+    assert.match(body, /ruleTester\(/, 'the test file must use ruleTester');
+  });
+
+  test(`${meta.id}: documented examples behave`, () => {
+    const registry = new RuleRegistry([rule]);
+    const config = { rules: { [meta.id]: meta.severity } };
+    const path = meta.target === 'dockerfile' ? 'Dockerfile' : 'example.yaml';
+    for (const bad of meta.examples.bad) {
+      const found = lint({ path, text: bad }, config, registry).findings.filter((f) => f.ruleId === meta.id);
+      assert.ok(found.length > 0, `bad example not reported:\n${bad}`);
+    }
+    for (const good of meta.examples.good) {
+      const found = lint({ path, text: good }, config, registry).findings;
+      assert.deepEqual(found.map((f) => f.ruleId), [], `good example reported:\n${good}`);
+    }
+  });
+}
