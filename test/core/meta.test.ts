@@ -12,7 +12,7 @@ const PEERS = ['hadolint', 'buildkit', 'checkov', 'kube-linter', 'trivy', 'kubes
 test('rules/index.ts lists exactly the rule files, sorted by id', () => {
   const files = ['dockerfile', 'k8s'].flatMap((t) =>
     readdirSync(join(root, 'server/src/rules', t))
-      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
       .map((f) => `${t}/${f.replace(/\.ts$/, '')}`),
   );
   const ids = RULES.map((r) => r.meta.id);

@@ -1,9 +1,9 @@
-// Every rule, imported explicitly (bundler-safe) and kept sorted; test/meta checks this list against rules/.
+// Every rule; the two target lists are explicit imports (bundler-safe), checked by test/core/meta.test.ts.
 import type { Rule } from '../core/types';
 import { setDefaultRules } from '../core/engine';
-import dockerfileNoLatestTag from './dockerfile/no-latest-tag';
-import k8sNoPrivileged from './k8s/no-privileged';
+import { DOCKERFILE_RULES } from './dockerfile';
+import { K8S_RULES } from './k8s';
 
-export const RULES: readonly Rule[] = [dockerfileNoLatestTag, k8sNoPrivileged];
+export const RULES: readonly Rule[] = [...DOCKERFILE_RULES, ...K8S_RULES];
 
 setDefaultRules(() => RULES);
