@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI, the dev tools and the test files with esbuild.
 // Type checking is `tsc -b`; this script only transpiles and bundles.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync, mkdirSync } from 'node:fs';
+import { readdirSync, statSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -55,7 +55,6 @@ const tests = {
 
 const configs = [dist];
 if (!onlyDist && testEntries.length) {
-  rmSync(join(root, 'test/out'), { recursive: true, force: true });
   mkdirSync(join(root, 'test/out'), { recursive: true });
   configs.push(tests);
 }

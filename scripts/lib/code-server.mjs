@@ -95,15 +95,14 @@ export function installVsix(cs, dirs, vsix) {
  * Starts code-server in its own process group and resolves once /healthz answers.
  * `stop()` ends that group (code-server and its extension hosts and language servers) and nothing else.
  */
-export async function startCodeServer(cs, dirs, { extraArgs = [], stdio = 'log' } = {}) {
-  const port = await freePort();
+export async function startCodeServer(cs, dirs, { extraArgs = [], port: fixedPort } = {}) {
+  const port = fixedPort ?? await freePort();
   const args = [cs.entry, ...baseArgs(dirs), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
     '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', ...extraArgs];
   const proc = spawn(cs.node, args, { detached: true, env: csEnv(cs, dirs), stdio: ['ignore', 'pipe', 'pipe'] });
   const logStream = fs.createWriteStream(dirs.log, { flags: 'a' });
   proc.stdout.pipe(logStream, { end: false });
   proc.stderr.pipe(logStream, { end: false });
-  if (stdio === 'inherit') { proc.stdout.pipe(process.stdout); proc.stderr.pipe(process.stderr); }
   const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve(code ?? signal)));
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {

@@ -51,7 +51,7 @@ for (const rule of RULES) {
 
   test(`${meta.id}: documented examples behave`, () => {
     const registry = new RuleRegistry([rule]);
-    const config = { rules: { [meta.id]: meta.severity } };
+    const config = { rules: { [meta.id]: meta.examples.options ? { severity: meta.severity, options: meta.examples.options } : meta.severity } };
     const path = meta.target === 'dockerfile' ? 'Dockerfile' : 'example.yaml';
     for (const bad of meta.examples.bad) {
       const found = lint({ path, text: bad }, config, registry).findings.filter((f) => f.ruleId === meta.id);

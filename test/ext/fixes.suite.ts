@@ -2,12 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, ruleId, waitForDiagnostics, workspaceUri } from './helpers';
 
-/** The quick fix the server offers for `finding`, preferring a safe (isPreferred) one; never a suppression. */
+/** The quick fix the server offers over `finding`'s range, preferring a safe (isPreferred) one; never a suppression. */
 async function quickFixFor(doc: vscode.TextDocument, finding: vscode.Diagnostic): Promise<vscode.CodeAction> {
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
     'vscode.executeCodeActionProvider', doc.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
   const fixes = (actions ?? []).filter((a): a is vscode.CodeAction => 'edit' in a && a.edit instanceof vscode.WorkspaceEdit)
-    .filter((a) => (a.diagnostics ?? []).some((d) => ruleId(d) === ruleId(finding)))
+    // executeCodeActionProvider drops `diagnostics`; when present they must name this finding's rule.
+    .filter((a) => a.diagnostics === undefined || a.diagnostics.some((d) => ruleId(d) === ruleId(finding)))
     .filter((a) => !a.edit?.entries().some(([, edits]) => edits.some((e) => e.newText.includes('shipshape-ignore'))));
   const fix = fixes.find((a) => a.isPreferred) ?? fixes[0];
   assert.ok(fix, `no quick fix for ${ruleId(finding)}; offered: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
@@ -28,13 +29,17 @@ suite('Shipshape: quick fixes', () => {
   suiteSetup(async () => {
     await activateExtension();
   });
+  let edited: vscode.TextDocument | undefined;
   teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    if (!edited) return;
+    await vscode.window.showTextDocument(edited);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    edited = undefined;
   });
 
   test('ADD of local files: the quick fix turns it into COPY and the finding goes away', async () => {
     const { doc, finding } = await openWithFinding(['Dockerfile'], 'ADD . /app');
+    edited = doc;
     const fix = await quickFixFor(doc, finding);
     assert.ok(fix.edit);
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
@@ -45,6 +50,7 @@ suite('Shipshape: quick fixes', () => {
   test('privileged container: the quick fix edits the manifest and the finding goes away', async () => {
     const { doc, finding } = await openWithFinding(['k8s', 'deployment-insecure.yaml'], 'privileged: true');
     const before = doc.getText();
+    edited = doc;
     const fix = await quickFixFor(doc, finding);
     assert.ok(fix.edit);
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);

@@ -1,16 +1,23 @@
-// Suppression pass, run once after all rules. Placeholder-free minimal version: no suppressions yet.
+// Suppression pass, run once after all rules: matches findings by rule id against every suppression in the file,
+// and reports suppressions that are malformed, expired, lack a required reason, or no longer suppress anything.
+import type { Range } from 'vscode-languageserver-types';
 import type { SourceFile } from './source';
 import type { Finding } from './types';
 import type { LintConfig } from './config';
+import { ruleSeverity } from './config';
 import type { RuleRegistry } from './registry';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { K8sFile } from '../k8s/model';
+import { ENGINE_DIAGNOSTICS } from './builtin';
+import { collectDirectives } from '../suppress/collect';
+import { contains, type Directive, type SuppressionSource } from '../suppress/directive';
+import { isRealReason } from '../suppress/syntax';
 
 export interface SuppressionInput {
   file: SourceFile;
   kind: 'dockerfile' | 'k8s';
-  dockerfile?: DockerfileModel;
-  k8s?: K8sFile;
+  dockerfile?: DockerfileModel | undefined;
+  k8s?: K8sFile | undefined;
   findings: Finding[];
   config: LintConfig;
   registry: RuleRegistry;
@@ -18,11 +25,107 @@ export interface SuppressionInput {
 
 export interface Suppressed {
   finding: Finding;
-  /** Which syntax silenced it, e.g. `shipshape`, `hadolint`, `checkov`. */
-  by: string;
+  /** Which syntax silenced it: `shipshape`, `hadolint`, `buildkit`, `checkov`, `kube-linter`, `trivy`. */
+  by: SuppressionSource;
   reason?: string;
+  /** The comment or annotation that silenced it. */
+  at: Range;
 }
 
+const SELF = 'shipshape/suppression';
+
+export type SuppressionProblem = 'malformed' | 'unknownRule' | 'expired' | 'noReason' | 'unused';
+
 export function applySuppressions(input: SuppressionInput): { findings: Finding[]; suppressed: Suppressed[] } {
-  return { findings: input.findings, suppressed: [] };
+  const { config, file } = input;
+  const policy = config.suppressions ?? {};
+  const directives = collectDirectives(input, input.registry, policy.peers !== false);
+  const problems: Finding[] = [];
+  const severity = ruleSeverity(config, SELF, ENGINE_DIAGNOSTICS[SELF].severity, true);
+  const problem = (messageId: SuppressionProblem, range: Range, message: string, fixRange?: Range): void => {
+    if (severity === 'off') return;
+    problems.push({
+      ruleId: SELF,
+      messageId,
+      severity,
+      message,
+      range,
+      suggestions: [],
+      ...(fixRange ? { fix: { title: 'Remove the unused suppression', edits: [{ range: fixRange, newText: '' }] } } : {}),
+    });
+  };
+
+  const active: Directive[] = [];
+  for (const d of directives) {
+    for (const p of d.problems) problem('malformed', d.range, `This suppression is ignored: ${p}.`);
+    for (const t of d.targets) if (t.problem) problem('unknownRule', t.range, `This suppression names an ${t.problem}.`);
+    if (d.problems.length) continue;
+    if (d.until !== undefined && config.context?.today !== undefined && d.until < config.context.today) {
+      problem('expired', d.range, `This suppression expired on ${d.until} and no longer applies; fix the finding or renew it with a reason.`);
+      continue;
+    }
+    if (d.source === 'shipshape' && policy.requireReason && !isRealReason(d.reason)) {
+      problem('noReason', d.range, 'This suppression has no reason and is ignored: add `-- <why this finding is acceptable here>` (required by `suppressions.requireReason`).');
+      continue;
+    }
+    active.push(d);
+  }
+  // Narrow suppressions before file-wide ones and ours before peers', so credit (for unused reporting) goes to the most specific.
+  const order = (d: Directive) => (d.source === 'shipshape' ? 0 : 2) + (d.scope ? 0 : 1);
+  active.sort((a, b) => order(a) - order(b));
+
+  const used = new Set<string>();
+  const findings: Finding[] = [];
+  const suppressed: Suppressed[] = [];
+  for (const finding of input.findings) {
+    let hit: { d: Directive; index: number } | undefined;
+    if (finding.ruleId !== SELF) {
+      for (const d of active) {
+        if (d.scope && !contains(d.scope, finding.range)) continue;
+        const index = d.targets.findIndex((t) => t.ruleIds.includes(finding.ruleId));
+        if (index >= 0) {
+          hit = { d, index };
+          break;
+        }
+      }
+    }
+    if (!hit) {
+      findings.push(finding);
+      continue;
+    }
+    used.add(targetKey(hit.d, hit.index));
+    suppressed.push({ finding, by: hit.d.source, ...(hit.d.reason !== undefined ? { reason: hit.d.reason } : {}), at: hit.d.range });
+  }
+
+  if (policy.reportUnused !== false) {
+    for (const d of active) {
+      // Peers' suppressions often name rules we do not have, so only ours are held to "must suppress something".
+      if (d.source !== 'shipshape') continue;
+      const idle = d.targets.filter((t, i) => !t.problem && !used.has(targetKey(d, i)) && !t.ruleIds.every((id) => isOff(config, input.registry, id)));
+      const live = d.targets.filter((t) => !t.problem);
+      for (const t of idle) {
+        const whole = idle.length === live.length && live.length === d.targets.length ? wholeLine(file, d.range) : undefined;
+        problem('unused', live.length > 1 ? t.range : d.range, `\`${t.token}\` has nothing to suppress in ${d.scopeLabel}; remove it from this suppression.`, idle.length === 1 ? whole : undefined);
+      }
+    }
+  }
+  return { findings: [...findings, ...problems], suppressed };
+}
+
+function targetKey(d: Directive, index: number): string {
+  return `${d.range.start.line}:${d.range.start.character}:${index}`;
+}
+
+/** A rule switched off by configuration cannot fire, so its suppressions are not "unused". */
+function isOff(config: LintConfig, registry: RuleRegistry, id: string): boolean {
+  const rule = registry.get(id);
+  if (!rule) return false;
+  return ruleSeverity(config, id, rule.meta.severity, rule.meta.enabledByDefault !== false) === 'off';
+}
+
+/** The comment's whole line when nothing else is on it, so removing it leaves no blank line behind. */
+function wholeLine(file: SourceFile, range: Range): Range | undefined {
+  const line = file.lineText(range.start.line);
+  if (range.start.line !== range.end.line || line.slice(0, range.start.character).trim() !== '' || line.slice(range.end.character).trim() !== '') return undefined;
+  return { start: { line: range.start.line, character: 0 }, end: { line: range.start.line + 1, character: 0 } };
 }

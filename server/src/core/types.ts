@@ -51,7 +51,8 @@ export interface RuleMeta<M extends string = string> {
   /** Peers' ids for rules that decide the same cases, e.g. `hadolint:DL3007`, `checkov:CKV_K8S_20`. */
   equivalents: string[];
   options?: Record<string, RuleOptionSpec>;
-  examples: { bad: string[]; good: string[] };
+  /** `options`: rule options the examples are linted with (for rules that are quiet until configured). */
+  examples: { bad: string[]; good: string[]; options?: Record<string, unknown> };
 }
 
 export interface FixSpec<M extends string = string> {

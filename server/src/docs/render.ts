@@ -95,7 +95,9 @@ export function renderPage(meta: RuleMeta): string {
     }
     out.push('');
   }
-  out.push('## Examples', '', 'Reported:', '');
+  out.push('## Examples', '');
+  if (meta.examples.options) out.push(`With the options \`${JSON.stringify(meta.examples.options)}\`:`, '');
+  out.push('Reported:', '');
   for (const bad of meta.examples.bad) out.push(...fence(meta.target, bad), '');
   out.push('Not reported:', '');
   for (const good of meta.examples.good) out.push(...fence(meta.target, good), '');

@@ -1,5 +1,5 @@
 // Turns a YAML file into Kubernetes objects with positions: multi-document files, `kind: List`, templates.
-import { parseAllDocuments, isMap, type Document, type YAMLMap } from 'yaml';
+import { parseAllDocuments, isAlias, isMap, isPair, isSeq, visit, type Document, type YAMLMap } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { SourceFile } from '../core/source';
 import type { EngineDiagnosticId } from '../core/builtin';
@@ -33,6 +33,8 @@ export interface K8sFile {
 }
 
 const TEMPLATE = /\{\{|\{%/;
+/** An alias bomb expands a few lines into millions of nodes; beyond this many we refuse the document. */
+export const MAX_EXPANDED_NODES = 100_000;
 
 export function parseK8s(file: SourceFile): K8sFile {
   const docs = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
@@ -46,12 +48,12 @@ export function parseK8s(file: SourceFile): K8sFile {
     const text = file.text.slice(start, end);
     const kubeish = /^\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text);
     if (kubeish) looksLikeKubernetes = true;
-    if (TEMPLATE.test(text)) {
+    if (TEMPLATE.test(text) && isTemplated(doc, text, start)) {
       if (kubeish && !templatedReported) {
         templatedReported = true;
         diagnostics.push({
           id: 'shipshape/templated-yaml',
-          range: file.rangeOf(start, start + (text.match(/^[^\r\n]*/)?.[0].length ?? 0)),
+          range: firstLineRange(file, start, text),
           message: 'Template expressions found: documents with `{{ … }}` are not checked. Lint the rendered manifests instead.',
         });
       }
@@ -65,11 +67,78 @@ export function parseK8s(file: SourceFile): K8sFile {
       // A broken document yields no objects; the other documents are still checked.
       return;
     }
+    if (text.includes('&') && text.includes('*') && expandedSize(doc) > MAX_EXPANDED_NODES) {
+      if (kubeish) {
+        diagnostics.push({
+          id: 'shipshape/yaml-limit',
+          range: firstLineRange(file, start, text),
+          message: `This document's aliases expand to more than ${MAX_EXPANDED_NODES} nodes; it was not checked.`,
+        });
+      }
+      return;
+    }
     const root = asMap(doc.contents, doc);
     if (!root) return;
     collectObjects(file, root, doc, docIndex, objects);
   });
   return { docs: list, objects, diagnostics, looksLikeKubernetes };
+}
+
+function firstLineRange(file: SourceFile, start: number, text: string): Range {
+  const lead = text.match(/^(?:\s*(?:#[^\r\n]*|---[^\r\n]*)?(?:\r?\n|\r))*/)?.[0].length ?? 0;
+  const line = text.slice(lead).match(/^[^\r\n]*/)?.[0].length ?? 0;
+  return file.rangeOf(start + lead, start + lead + line);
+}
+
+/**
+ * A document is a template when a `{{` sits outside every scalar: Helm control lines (`{{- if }}`) or an
+ * unquoted `{{ .Values.x }}` that YAML reads as a flow map. Go templates inside quoted or block strings
+ * (ConfigMaps, CRD descriptions, alert rules) are ordinary data, and such documents are still checked.
+ */
+function isTemplated(doc: Document, text: string, start: number): boolean {
+  if (doc.errors.length) return true;
+  const scalars: [number, number][] = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.range) scalars.push([node.range[0], node.range[1]]);
+    },
+  });
+  scalars.sort((a, b) => a[0] - b[0]);
+  const re = /\{\{|\{%/g;
+  let i = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = start + m.index;
+    while (i < scalars.length && scalars[i]![1] <= at) i++;
+    const inside = i < scalars.length && scalars[i]![0] <= at;
+    if (inside) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (/(^|\s)#/.test(text.slice(lineStart, m.index))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Node count with every alias expanded, memoised per node, so a bomb is measured without being built. */
+function expandedSize(doc: Document): number {
+  const memo = new Map<unknown, number>();
+  const size = (node: unknown, depth: number): number => {
+    if (depth > 64 || node === null || node === undefined) return 1;
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    memo.set(node, 1); // a cycle through an alias counts once
+    let n = 1;
+    if (isAlias(node)) n = size(node.resolve(doc), depth + 1);
+    else if (isPair(node)) n = size(node.key, depth + 1) + size(node.value, depth + 1);
+    else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) {
+        n += size(item, depth + 1);
+        if (n > MAX_EXPANDED_NODES) break;
+      }
+    }
+    memo.set(node, n);
+    return n;
+  };
+  return size(doc.contents, 0);
 }
 
 function collectObjects(file: SourceFile, map: YAMLMap, doc: Document, docIndex: number, out: K8sObject[]): void {

@@ -104,3 +104,31 @@ export function valueRange(file: SourceFile, map: YAMLMap | undefined, key: stri
   if (!pair) return undefined;
   return nodeRange(file, pair.value as Node) ?? nodeRange(file, pair.key as Node);
 }
+
+/** Offset just past the last non-blank character of a node (block nodes' ranges include trailing newlines and comments). */
+export function contentEnd(text: string, node: { range?: [number, number, number] | null }): number | undefined {
+  const r = node.range;
+  return r ? trimEnd(text, r[0], r[1]) : undefined;
+}
+
+/** Sequence items as maps, skipping anything else (a template placeholder, a scalar typo). */
+export function mapItems(seq: YAMLSeq | undefined, doc: Document): YAMLMap[] {
+  const out: YAMLMap[] = [];
+  for (const item of seq?.items ?? []) {
+    const m = asMap(item, doc);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/** Scalar string items of a sequence with their nodes, e.g. `capabilities.add`. A lone scalar counts as one item. */
+export function stringItems(node: unknown, doc: Document): { value: string; node: Scalar }[] {
+  const seq = asSeq(node, doc);
+  const items = seq ? seq.items : node === undefined ? [] : [node];
+  const out: { value: string; node: Scalar }[] = [];
+  for (const item of items) {
+    const s = asScalar(item, doc);
+    if (s && (typeof s.value === 'string' || typeof s.value === 'number')) out.push({ value: String(s.value), node: s });
+  }
+  return out;
+}

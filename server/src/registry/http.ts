@@ -70,7 +70,9 @@ export class Transport {
       this.checkScheme(url);
       this.checkProxy(url);
       if (authorization !== undefined && url.origin !== authOrigin) authorization = undefined;
-      const headers: Record<string, string> = { 'user-agent': this.opts.userAgent, ...req.headers };
+      const headers: Record<string, string> = { 'user-agent': this.opts.userAgent };
+      // Authorization only ever comes from `req.authorization`, so the origin rule above cannot be bypassed.
+      for (const [k, v] of Object.entries(req.headers ?? {})) if (k.toLowerCase() !== 'authorization') headers[k] = v;
       if (authorization !== undefined) headers['authorization'] = authorization;
       let res: Response;
       try {

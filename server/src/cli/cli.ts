@@ -1,0 +1,174 @@
+// The `shipshape` command: `scan` lints files and directories, `rules` prints the rule catalogue.
+// main.ts runs it as a process; tests and other hosts call `main` with their own I/O.
+// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, input or internal error.
+import { resolve } from 'node:path';
+import '../rules';
+import type { RuleRegistry } from '../core/registry';
+import { defaultRegistry } from '../core/engine';
+import type { LintConfig } from '../core/config';
+import { SEVERITIES } from '../core/types';
+import { packageVersion } from '../version';
+import { UsageError, parseArgs, stringFlag, type FlagSpec } from './args';
+import { ConfigError, loadConfigFile } from './config';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { fails, type FailOn } from './report';
+import { RULES_FORMATS, formatRules, type RulesFormat } from './rules';
+import { InputError, scan } from './scan';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+}
+
+export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+
+const SCAN_FORMATS = ['text', 'json', 'sarif'] as const;
+const FAIL_ON = [...SEVERITIES, 'none'] as const;
+const DEFAULT_FAIL_ON: FailOn = 'warning';
+
+const USAGE = `Usage: shipshape <command> [options]
+
+Commands:
+  scan [PATH...]   Lint Dockerfiles and Kubernetes manifests (files, directories, or - for stdin)
+  rules            List every rule
+
+Options:
+  -h, --help       Show help (also: shipshape <command> --help)
+  -v, --version    Print the version
+`;
+
+const SCAN_HELP = `Usage: shipshape scan [PATH...] [options]
+
+Lints Dockerfiles (Dockerfile, Dockerfile.*, *.dockerfile, Containerfile) and Kubernetes YAML.
+PATH may be files or directories (default: .); - reads stdin.
+
+Options:
+  -f, --format FORMAT      text (default), json or sarif (SARIF 2.1.0)
+      --fail-on SEVERITY   exit 1 when a finding is at or above SEVERITY:
+                           error, warning (default), info, hint, or none (never fail)
+  -c, --config FILE        YAML or JSON config: rules (id: severity|off or {severity, options}),
+                           trustedRegistries, suppressions
+      --stdin-filename N   name used to detect and report stdin (e.g. Dockerfile, app.yaml);
+                           without it stdin is linted as YAML unless it reads like a Dockerfile
+      --color, --no-color  force colours on or off (default: on for a TTY unless NO_COLOR is set)
+  -h, --help               Show this help
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 usage or internal error.
+
+JSON output (--format json), version 1; fields are only ever added within a version:
+  {
+    "version": 1,
+    "tool": { "name": "shipshape", "version": "<semver>" },
+    "summary": { "files": N, "findings": N, "error": N, "warning": N, "info": N, "hint": N },
+    "findings": [{
+      "file": "path/relative/to/cwd",
+      "ruleId": "k8s/no-privileged",
+      "severity": "error" | "warning" | "info" | "hint",
+      "message": "...",
+      "range": { "start": { "line": 0, "character": 0 }, "end": { ... } },   0-based, UTF-16, end exclusive
+      "object": { "apiVersion", "kind", "name", "namespace"?, "container"? },  Kubernetes findings only
+      "fix": { "title", "edits": [{ "range", "newText" }] } | null,          behaviour-preserving fix
+      "suggestions": [{ "title", "edits" }]                                  hardening changes, never automatic
+    }]
+  }
+`;
+
+const RULES_HELP = `Usage: shipshape rules [options]
+
+Options:
+  -f, --format FORMAT   text (default), json or markdown
+  -h, --help            Show this help
+
+JSON output: { "version": 1, "rules": [{ "id", "title", "target", "severity", "enabledByDefault",
+  "fix": "safe" | "suggestion" | "both" | null, "equivalents": ["hadolint:DL3007", ...], "description", "docsUrl" }] }
+`;
+
+const SCAN_FLAGS: Record<string, FlagSpec> = {
+  format: { value: true, alias: 'f', choices: SCAN_FORMATS },
+  'fail-on': { value: true, choices: FAIL_ON },
+  config: { value: true, alias: 'c' },
+  'stdin-filename': { value: true },
+  color: { value: false },
+  'no-color': { value: false },
+  help: { value: false, alias: 'h' },
+};
+
+const RULES_FLAGS: Record<string, FlagSpec> = {
+  format: { value: true, alias: 'f', choices: RULES_FORMATS },
+  help: { value: false, alias: 'h' },
+};
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === '-h' || command === '--help' || command === 'help') return done(io, USAGE);
+    if (command === '-v' || command === '--version') return done(io, `${packageVersion()}\n`);
+    if (command === 'scan') return await runScan(rest, io);
+    if (command === 'rules') return runRules(rest, io);
+    throw new UsageError(command === undefined ? 'missing command' : command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`shipshape: ${err.message}\n\n${USAGE}`);
+      return EXIT.error;
+    }
+    if (err instanceof ConfigError || err instanceof InputError) {
+      io.stderr(`shipshape: ${err.message}\n`);
+      return EXIT.error;
+    }
+    io.stderr(`shipshape: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return EXIT.error;
+  }
+}
+
+async function runScan(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, SCAN_FLAGS);
+  if (args.flags.has('help')) return done(io, SCAN_HELP);
+  const registry = defaultRegistry();
+  const configFile = stringFlag(args, 'config');
+  const fileConfig: LintConfig = configFile ? loadConfig(configFile, io.cwd, registry) : {};
+  const config: LintConfig = { ...fileConfig, context: { today: new Date().toISOString().slice(0, 10) } };
+  const paths = args.positionals.length ? args.positionals : ['.'];
+  if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be given only once');
+  const stdinFilename = stringFlag(args, 'stdin-filename');
+  const report = await scan({ paths, cwd: io.cwd, config, registry, readStdin: io.readStdin, ...(stdinFilename ? { stdinFilename } : {}) });
+  const format = stringFlag(args, 'format') ?? 'text';
+  const version = packageVersion();
+  if (format === 'json') io.stdout(formatJson(report, version));
+  else if (format === 'sarif') io.stdout(formatSarif(report, registry.metas(), { toolVersion: version, cwd: io.cwd }));
+  else io.stdout(formatText(report, { color: useColor(args.flags, io) }));
+  const failOn = (stringFlag(args, 'fail-on') ?? DEFAULT_FAIL_ON) as FailOn;
+  return fails(report, failOn) ? EXIT.findings : EXIT.clean;
+}
+
+function runRules(argv: readonly string[], io: CliIo): number {
+  const args = parseArgs(argv, RULES_FLAGS);
+  if (args.flags.has('help')) return done(io, RULES_HELP);
+  if (args.positionals.length) throw new UsageError(`unexpected argument '${args.positionals[0]}'`);
+  const format = (stringFlag(args, 'format') ?? 'text') as RulesFormat;
+  io.stdout(formatRules(defaultRegistry().metas(), format));
+  return EXIT.clean;
+}
+
+/** The config engineer's loader (config/load.ts) replaces this call. */
+function loadConfig(file: string, cwd: string, registry: RuleRegistry): LintConfig {
+  return loadConfigFile(resolve(cwd, file), registry);
+}
+
+function useColor(flags: Map<string, string | true>, io: CliIo): boolean {
+  if (flags.has('no-color')) return false;
+  if (flags.has('color')) return true;
+  // https://no-color.org: any non-empty NO_COLOR disables colour.
+  if (io.env.NO_COLOR) return false;
+  return io.stdoutIsTTY;
+}
+
+function done(io: CliIo, text: string): number {
+  io.stdout(text);
+  return EXIT.clean;
+}

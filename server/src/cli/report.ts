@@ -1,0 +1,32 @@
+// What a scan produced, in the shape every output format reads.
+import type { Finding, Severity } from '../core/types';
+import { SEVERITIES } from '../core/types';
+
+export interface FileReport {
+  /** Relative to the working directory with `/` separators (or the stdin name); shown and written to JSON/SARIF. */
+  path: string;
+  findings: Finding[];
+}
+
+export interface ScanReport {
+  files: FileReport[];
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+export function countBySeverity(report: ScanReport): SeverityCounts {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts;
+  for (const file of report.files) for (const f of file.findings) counts[f.severity]++;
+  return counts;
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+export type FailOn = Severity | 'none';
+
+/** Exit 1 when any finding is at or above the threshold. */
+export function fails(report: ScanReport, failOn: FailOn): boolean {
+  if (failOn === 'none') return false;
+  const threshold = SEVERITY_RANK[failOn];
+  return report.files.some((file) => file.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
+}

@@ -1,0 +1,135 @@
+// Validates open documents: debounced per URI, one cached LintResult per (uri, version), stale results dropped.
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, type LintResult } from '../core/engine';
+import type { LintConfig } from '../core/config';
+import type { Settings } from './settings';
+import { toLintConfig } from './settings';
+import { toDiagnostics } from './toLsp';
+
+export interface DiagnosticsDeps {
+  document(uri: string): TextDocument | undefined;
+  openDocuments(): TextDocument[];
+  settings(uri: string): Promise<Settings>;
+  publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
+  log(message: string): void;
+  /** Injected so tests and the host can pin the date suppressions expire against. */
+  today?: () => string;
+}
+
+interface Entry {
+  version: number;
+  /** Undefined when Shipshape is disabled for the document. */
+  result: LintResult | undefined;
+}
+
+export function lintDocument(doc: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>, config: LintConfig): LintResult {
+  return lint({ path: doc.uri, text: doc.getText(), languageId: doc.languageId }, config);
+}
+
+export function hostConfig(settings: Settings, today: string): LintConfig {
+  return { ...toLintConfig(settings), context: { today } };
+}
+
+export class DocumentDiagnostics {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly cache = new Map<string, Entry>();
+  /** In-flight computations keyed by `uri#version`, so a hover during validation does not lint twice. */
+  private readonly pending = new Map<string, Promise<Entry | undefined>>();
+  /** Bumped when settings change, so a computation that started under the old settings is not cached. */
+  private generation = 0;
+
+  constructor(
+    private readonly deps: DiagnosticsDeps,
+    private readonly delayMs: number,
+  ) {}
+
+  /** Validate `uri` after the debounce delay; a newer call for the same URI restarts the timer. */
+  schedule(uri: string, delayMs = this.delayMs): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.validate(uri);
+      }, delayMs),
+    );
+  }
+
+  /** Re-validates every open document, e.g. after a settings change. */
+  revalidateAll(): void {
+    for (const doc of this.deps.openDocuments()) this.schedule(doc.uri, 0);
+  }
+
+  close(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.cache.delete(uri);
+    this.deps.publish(uri, undefined, []);
+  }
+
+  /** Forget cached results (settings changed) without touching what the client shows. */
+  invalidate(): void {
+    this.generation++;
+    this.cache.clear();
+    this.pending.clear();
+  }
+
+  /**
+   * The lint result for the document's current version: cached, or computed now. Undefined when the document is
+   * closed, disabled, changed while settings were fetched, or linting failed.
+   */
+  async resultFor(uri: string): Promise<LintResult | undefined> {
+    return (await this.entryFor(uri))?.result;
+  }
+
+  private async entryFor(uri: string): Promise<Entry | undefined> {
+    const doc = this.deps.document(uri);
+    if (!doc) return undefined;
+    const cached = this.cache.get(uri);
+    if (cached?.version === doc.version) return cached;
+    const key = `${uri}#${doc.version}`;
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = this.compute(doc).finally(() => this.pending.delete(key));
+      this.pending.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async compute(doc: TextDocument): Promise<Entry | undefined> {
+    const { uri, version } = doc;
+    const generation = this.generation;
+    const settings = await this.deps.settings(uri);
+    // The document moved on (or closed) while settings were fetched: this version's result is already stale.
+    if (this.deps.document(uri)?.version !== version || generation !== this.generation) return undefined;
+    let result: LintResult | undefined;
+    if (settings.enable) {
+      try {
+        result = lintDocument(doc, hostConfig(settings, this.today()));
+      } catch (err) {
+        this.deps.log(`Shipshape could not lint ${uri} (version ${version}): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        return undefined;
+      }
+    }
+    const entry: Entry = { version, result };
+    this.cache.set(uri, entry);
+    return entry;
+  }
+
+  private async validate(uri: string): Promise<void> {
+    try {
+      const entry = await this.entryFor(uri);
+      const doc = this.deps.document(uri);
+      // Never publish a result for version N once version N+1 (or a close) has arrived.
+      if (!entry || !doc || doc.version !== entry.version) return;
+      this.deps.publish(uri, entry.version, entry.result ? toDiagnostics(entry.result.findings) : []);
+    } catch (err) {
+      this.deps.log(`Shipshape validation of ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
+  }
+
+  private today(): string {
+    return this.deps.today?.() ?? new Date().toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,20 @@
+// Hover over a finding: the rule's docs rendered from its metadata, one section per finding under the cursor.
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { LintResult } from '../core/engine';
+import type { RuleRegistry } from '../core/registry';
+import { renderEngineHover, renderHover } from '../docs/render';
+import { isEngineId, rangesTouch } from './toLsp';
+
+export function hoverAt(result: LintResult, position: Position, registry: RuleRegistry): Hover | null {
+  const at = { start: position, end: position };
+  const findings = result.findings.filter((f) => rangesTouch(f.range, at));
+  const sections: string[] = [];
+  for (const finding of findings) {
+    const rule = registry.get(finding.ruleId);
+    if (rule) sections.push(renderHover(rule.meta, finding.message));
+    else if (isEngineId(finding.ruleId)) sections.push(renderEngineHover(finding.ruleId, finding.message));
+  }
+  const first = findings[0];
+  if (!first || sections.length === 0) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range: first.range };
+}

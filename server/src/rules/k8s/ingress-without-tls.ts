@@ -1,0 +1,29 @@
+// Ingresses that serve plain HTTP only.
+import { k8sRule } from '../../core/types';
+import { keyRange, mapIn, seqIn } from '../../k8s/yaml';
+
+const ingress = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n${spec}`;
+const RULES = '  rules:\n    - host: web.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service: {name: web, port: {number: 80}}\n';
+
+export default k8sRule({
+  meta: {
+    id: 'k8s/ingress-without-tls',
+    target: 'k8s',
+    title: 'Ingress without TLS',
+    severity: 'warning',
+    description: 'Reports an Ingress with no `spec.tls` entry.',
+    rationale: 'Without TLS the traffic, including session cookies, tokens and form data, crosses the network in clear text and can be read or altered by anyone on the path.',
+    remediation: 'Add a `tls` section with the hosts and a certificate Secret (cert-manager can issue and renew it).',
+    references: [{ title: 'Kubernetes: Ingress, TLS', url: 'https://kubernetes.io/docs/concepts/services-networking/ingress/#tls' }],
+    standards: { nsa: ['Network separation: encrypt traffic'] },
+    messages: { noTls: 'Ingress `{{name}}` has no TLS configuration.' },
+    equivalents: ['polaris:tlsSettingsMissing'],
+    examples: { bad: [ingress(RULES)], good: [ingress(`  tls:\n    - hosts: [web.example.com]\n      secretName: web-tls\n${RULES}`)] },
+  },
+  check({ file, object, report }) {
+    if (object.kind !== 'Ingress' || !/^(networking\.k8s\.io|extensions)\//.test(object.apiVersion)) return;
+    const spec = mapIn(object.node, ['spec'], object.doc);
+    if ((seqIn(spec, ['tls'], object.doc)?.items.length ?? 0) > 0) return;
+    report({ messageId: 'noTls', data: { name: object.name }, range: keyRange(file, spec, 'tls') ?? object.anchorRange });
+  },
+});

@@ -1,0 +1,35 @@
+// RBAC rule grants nodes/proxy.
+import { k8sRule } from '../../core/types';
+import { rbacRules } from '../../k8s/rbac';
+import { nodeRange } from '../../k8s/yaml';
+
+const role = (rule: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: r\nrules:\n${rule}`;
+
+export default k8sRule({
+  meta: {
+    id: 'k8s/rbac-nodes-proxy',
+    target: 'k8s',
+    title: 'RBAC rule grants nodes/proxy',
+    severity: 'error',
+    description: 'Reports a Role or ClusterRole rule that names the `nodes/proxy` resource with any verb.',
+    rationale: '`nodes/proxy` reaches the kubelet API of every node through the API server: the holder can run commands in any pod on any node, bypassing admission and most audit logging.',
+    remediation: 'Remove `nodes/proxy`; monitoring agents can read metrics from `nodes/metrics` or `nodes/stats` instead.',
+    references: [{ title: 'Kubernetes: RBAC good practices', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/' }],
+    standards: { cis: ['CIS Kubernetes 5.1.8'] },
+    messages: { grant: 'This rule grants `nodes/proxy`: commands in any pod through the kubelet.' },
+    equivalents: [],
+    examples: {
+      bad: [role('  - apiGroups: [""]\n    resources: [nodes/proxy]\n    verbs: [get]\n')],
+      good: [role('  - apiGroups: [""]\n    resources: [nodes/metrics]\n    verbs: [get]\n')],
+    },
+  },
+  check({ file, object, report }) {
+    for (const rule of rbacRules(object)) {
+      if (rule.verbs.length === 0) continue;
+      for (const r of rule.resources) {
+        const range = r.value === 'nodes/proxy' ? nodeRange(file, r.node) : undefined;
+        if (range) report({ messageId: 'grant', range });
+      }
+    }
+  },
+});

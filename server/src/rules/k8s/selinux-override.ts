@@ -1,0 +1,54 @@
+// Custom SELinux user, role or type that can lift the container out of its confinement.
+import type { Node } from 'yaml';
+import { k8sRule } from '../../core/types';
+import { effective, workload, type ContainerView } from '../../k8s/podspec';
+import { asMap, get, nodeRange, stringValue } from '../../k8s/yaml';
+import { examplePod } from '../../k8s/examples';
+
+/** SELinux types the Baseline standard allows. */
+const ALLOWED_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
+
+export default k8sRule({
+  meta: {
+    id: 'k8s/selinux-override',
+    target: 'k8s',
+    title: 'SELinux options overridden',
+    severity: 'warning',
+    description:
+      'Reports `seLinuxOptions` in the effective security context of a container (the container\'s, else the pod\'s) that set a `user` or `role`, or a `type` other than `container_t`, `container_init_t`, `container_kvm_t` or `container_engine_t`. Each value is reported once, where it is written.',
+    rationale: 'A custom SELinux type such as `spc_t` (super-privileged container) or `unconfined_t` switches off the mandatory access control that contains a compromised container.',
+    remediation: 'Remove the custom `user`, `role` and `type`; set only `level` if you need MCS separation.',
+    references: [{ title: 'Kubernetes: Pod Security Standards, Baseline', url: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline' }],
+    standards: { pss: ['baseline/seLinuxOptions'] },
+    messages: {
+      type: 'SELinux type `{{value}}` is not one of the container types.',
+      userRole: 'SELinux `{{field}}` is set to `{{value}}`; custom users and roles are not allowed.',
+    },
+    equivalents: ['trivy:KSV-0025', 'pss:baseline/seLinuxOptions'],
+    examples: {
+      bad: [examplePod('securityContext:\n  seLinuxOptions:\n    type: spc_t\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],
+      good: [examplePod('securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],
+    },
+  },
+  check({ file, object, report }) {
+    const w = workload(file, object);
+    if (!w) return;
+    const seen = new Set<Node>();
+    const inspect = (container: ContainerView | undefined, options: Node | undefined) => {
+      const map = asMap(options, w.pod.doc);
+      if (!map) return;
+      for (const field of ['type', 'user', 'role'] as const) {
+        const node = get(map, field, w.pod.doc);
+        const value = stringValue(node, w.pod.doc);
+        if (!node || value === undefined || seen.has(node) || (field === 'type' && ALLOWED_TYPES.has(value)) || (field !== 'type' && value === '')) continue;
+        seen.add(node);
+        const range = nodeRange(file, node);
+        if (range) report({ messageId: field === 'type' ? 'type' : 'userRole', data: field === 'type' ? { value } : { field, value }, range, ...(container ? { container: container.name } : {}) });
+      }
+    };
+    for (const container of w.containers) {
+      const options = effective(container, 'seLinuxOptions');
+      inspect(options.from === 'container' ? container : undefined, options.node);
+    }
+  },
+});

@@ -1,0 +1,54 @@
+// What the editor shows on a suppression: what it silences here, where, why, and whether it still works.
+import type { Position } from 'vscode-languageserver-types';
+import type { LintResult } from '../core/engine';
+import type { RuleRegistry } from '../core/registry';
+import type { Finding } from '../core/types';
+import type { Suppressed } from '../core/suppress';
+import { defaultRegistry } from '../core/engine';
+import { collectDirectives } from './collect';
+import { contains, type Directive } from './directive';
+
+export interface SuppressionInfo {
+  directive: Directive;
+  /** Findings this suppression silenced in the last lint. */
+  suppressed: Suppressed[];
+  /** `shipshape/suppression` findings about it (malformed, expired, no reason, unused). */
+  problems: Finding[];
+  markdown: string;
+}
+
+export function suppressionAt(result: Pick<LintResult, 'file' | 'dockerfile' | 'k8s' | 'findings' | 'suppressed'>, position: Position, registry: RuleRegistry = defaultRegistry()): SuppressionInfo | undefined {
+  const at = { start: position, end: position };
+  const directive = collectDirectives(result, registry).find((d) => contains(d.range, at));
+  if (!directive) return undefined;
+  const same = (r: { start: Position; end: Position }) => r.start.line === directive.range.start.line && r.start.character === directive.range.start.character;
+  const suppressed = result.suppressed.filter((s) => same(s.at));
+  const problems = result.findings.filter((f) => f.ruleId === 'shipshape/suppression' && contains(directive.range, f.range));
+  return { directive, suppressed, problems, markdown: render(directive, suppressed, problems, registry) };
+}
+
+function render(d: Directive, suppressed: Suppressed[], problems: Finding[], registry: RuleRegistry): string {
+  const lines = [`**Suppression** (${d.form}) for ${d.scopeLabel}`, ''];
+  for (const t of d.targets) {
+    if (t.problem) {
+      lines.push(`- \`${t.token}\`: ${t.problem}`);
+      continue;
+    }
+    if (t.ruleIds.length === 0) {
+      lines.push(`- \`${t.token}\` (${d.source}): no Shipshape rule decides the same cases, so this silences nothing here`);
+      continue;
+    }
+    for (const id of t.ruleIds) {
+      const title = registry.get(id)?.meta.title;
+      const hits = suppressed.filter((s) => s.finding.ruleId === id);
+      const via = t.token === id ? '' : ` (via ${d.source} \`${t.token}\`)`;
+      const count = hits.length === 0 ? 'no finding silenced' : `${hits.length} finding${hits.length === 1 ? '' : 's'} silenced`;
+      lines.push(`- \`${id}\`${title ? `: ${title}` : ''}${via}, ${count}`);
+      for (const h of hits) lines.push(`  - line ${h.finding.range.start.line + 1}: ${h.finding.message}`);
+    }
+  }
+  lines.push('', d.reason ? `Reason: ${d.reason}` : 'No reason given.');
+  if (d.until) lines.push('', `Expires: ${d.until}`);
+  for (const p of problems) lines.push('', `⚠ ${p.message}`);
+  return lines.join('\n');
+}

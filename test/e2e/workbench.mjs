@@ -1,0 +1,73 @@
+// Small page-object helpers for the VS Code workbench, shared by the case files.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const WAIT = Number(process.env.WAIT_MS || 60000);
+export const SQUIGGLE = '.squiggly-error, .squiggly-warning, .squiggly-info';
+// No leading \b: the hover's innerText runs the source into the code (`shipshapedockerfile/...`).
+export const RULE_ID = /(?:dockerfile|k8s)\/[a-z0-9]+(?:-[a-z0-9]+)*/g;
+
+/** Opens a workspace file through Quick Open and returns the editor that shows it. */
+export async function openFile(page, relPath, expectText, log = () => {}) {
+  // The Explorer lists the workspace once the remote extension host is connected.
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: WAIT });
+  log('explorer ready');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: WAIT });
+  await input.fill(relPath);
+  const base = path.basename(relPath);
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${base.replace(/\./g, '\\.')}$`) }) }).first();
+  await row.waitFor({ timeout: WAIT });
+  log('quick open lists', relPath);
+  await row.click();
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-lines', { hasText: expectText }).waitFor({ timeout: WAIT });
+  return editor;
+}
+
+/** The rendered line of `editor` whose text contains `text`. */
+export function line(editor, text) {
+  return editor.locator('.view-lines .view-line', { hasText: text }).first();
+}
+
+/** Screen point over the `column`-th character (0-based) of a rendered line, for hovering and clicking. */
+export async function pointInLine(editor, text, column, length = 1) {
+  const box = await line(editor, text).boundingBox();
+  const charWidth = await editor.evaluate((el) => {
+    const probe = el.querySelector('.view-lines .view-line span span');
+    return probe ? probe.getBoundingClientRect().width / Math.max(1, probe.textContent.length) : 8;
+  });
+  return { x: box.x + (column + length / 2) * charWidth, y: box.y + box.height / 2 };
+}
+
+/** The squiggle decorations on the same row as `text` (decorations live in a separate layer, matched by top). */
+export async function squigglesOnLine(editor, text) {
+  const box = await line(editor, text).boundingBox();
+  const squiggles = await editor.locator(SQUIGGLE).all();
+  const onRow = [];
+  for (const s of squiggles) { const b = await s.boundingBox(); if (b && Math.abs(b.y - box.y) < box.height / 2) onRow.push(s); }
+  return onRow;
+}
+
+export async function waitFor(predicate, what, timeout = WAIT) {
+  // Bounded polling, for state that has no event the test can await (files on disk, decoration layout).
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await predicate()) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Rule titles from the packaged CLI (`shipshape rules --format json`), keyed by id. */
+export function ruleTitles(extensionDir) {
+  const cli = path.join(extensionDir, 'dist/cli.js');
+  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing from the .vsix`);
+  const r = spawnSync(process.execPath, [cli, 'rules', '--format', 'json'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`shipshape rules --format json failed (${r.status}): ${r.stderr}`);
+  const parsed = JSON.parse(r.stdout);
+  const list = Array.isArray(parsed) ? parsed : parsed.rules ?? [];
+  return new Map(list.map((rule) => [rule.id ?? rule.meta?.id, rule.title ?? rule.meta?.title]));
+}

@@ -1,0 +1,45 @@
+// Lints with the real engine and rules, and summarises what was reported and what was suppressed, for whole-object asserts.
+import { lint, type LintConfig, type LintResult, type RuleRegistry } from '../../server/src/api';
+
+export interface Outcome {
+  /** `ruleId@line` of every reported finding (1-based line). */
+  reported: string[];
+  /** `ruleId@line by <tool>` of every suppressed finding. */
+  suppressed: string[];
+  /** `messageId@line` of each `shipshape/suppression` finding. */
+  problems: string[];
+  result: LintResult;
+}
+
+export const TODAY = '2025-06-15';
+
+export function outcome(path: string, text: string, config: LintConfig = {}, registry?: RuleRegistry): Outcome {
+  const merged: LintConfig = { ...config, context: { today: TODAY, ...config.context } };
+  const result = registry ? lint({ path, text }, merged, registry) : lint({ path, text }, merged);
+  const at = (f: { range: { start: { line: number } } }) => f.range.start.line + 1;
+  return {
+    reported: result.findings.filter((f) => f.ruleId !== 'shipshape/suppression').map((f) => `${f.ruleId}@${at(f)}`),
+    suppressed: result.suppressed.map((s) => `${s.finding.ruleId}@${at(s.finding)} by ${s.by}`),
+    problems: result.findings.filter((f) => f.ruleId === 'shipshape/suppression').map((f) => `${f.messageId}@${at(f)}`),
+    result,
+  };
+}
+
+export function pick(o: Outcome): Omit<Outcome, 'result'> {
+  return { reported: o.reported, suppressed: o.suppressed, problems: o.problems };
+}
+
+/** A Pod with one container per entry, each `privileged: true`; returns lines joined. */
+export function pod(name: string, containers: string[], extra = ''): string {
+  return [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    `  name: ${name}`,
+    ...(extra ? [extra] : []),
+    'spec:',
+    '  containers:',
+    ...containers.flatMap((c) => [`    - name: ${c}`, '      image: nginx:1.27', '      securityContext:', '        privileged: true']),
+    '',
+  ].join('\n');
+}
