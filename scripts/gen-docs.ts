@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync, rmSync
 import { dirname, join, relative } from 'node:path';
 import { RULES } from '../server/src/api';
 import { renderIndex, renderPage } from '../server/src/docs/render';
+import { configSchema } from '../server/src/config/schema';
 
 const root = join(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -61,6 +62,8 @@ setting.properties = Object.fromEntries(
 );
 setting.additionalProperties = false;
 emit('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+// The .shipshape.yaml schema's rule ids and options come from the same metadata.
+emit('schemas/shipshape.schema.json', `${JSON.stringify(configSchema(metas), null, 2)}\n`);
 
 if (stale.length) {
   console.error(`Generated files are out of date; run \`npm run docs\`:\n  ${stale.join('\n  ')}`);

@@ -11,6 +11,7 @@ import {
   type WorkDoneProgressReport,
   type WorkDoneProgressEnd,
 } from 'vscode-languageclient/node';
+import { registryMiddleware } from './registryCommands';
 
 /** Contract with server/src: `shipshape/scanWorkspace` lints every container file under the folders. */
 interface ScanWorkspaceParams {
@@ -42,7 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ...dockerfilePatterns.map((pattern) => ({ scheme, pattern })),
     ]),
     outputChannel,
-    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, globalStoragePath: context.globalStorageUri.fsPath },
+    middleware: registryMiddleware,
   };
   // The id `shipshape` makes the client read `shipshape.trace.server`.
   client = new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);

@@ -14,13 +14,15 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultRegistry } from './api';
-import { DocumentDiagnostics } from './lsp/diagnostics';
+import { DEFAULT_MAX_FILE_BYTES, DocumentDiagnostics } from './lsp/diagnostics';
 import { hoverAt } from './lsp/hover';
 import { APPLY_EDIT_COMMAND, CODE_ACTION_KINDS, asCommand, codeActions, type ExtraActionProvider } from './lsp/codeActions';
 import { SCAN_WORKSPACE_METHOD, parseScanParams, scanWorkspace, toPath } from './lsp/scan';
 import { SECTION, SettingsStore } from './lsp/settings';
 import { TRUST_CHANGED_METHOD, WorkspaceTrust } from './lsp/trust';
+import { PIN_ACTION_KIND, REGISTRY_COMMANDS, RegistryFeature, cacheDirFrom, mergeHovers } from './lsp/registry';
 import { packageVersion } from './version';
+import { suppressionActions } from './suppress/action';
 
 const DEFAULT_DELAY_MS = 200;
 
@@ -28,16 +30,18 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const registry = defaultRegistry();
 /** Actions other features add beside the quick fixes (each feature appends its provider here). */
-const extraActionProviders: ExtraActionProvider[] = [];
+const extraActionProviders: ExtraActionProvider[] = [suppressionActions];
 
 let settings: SettingsStore;
 let diagnostics: DocumentDiagnostics;
+let registryFeature: RegistryFeature;
 /** Read by registry lookups, which must stay offline in an untrusted workspace. */
 let trust = new WorkspaceTrust(true);
 let literalCodeActions = true;
 let documentChanges = false;
 let dynamicConfiguration = false;
 let pullConfiguration = false;
+let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
 /** Documents opened but not yet validated: their first validation skips the debounce. */
 const justOpened = new Set<string>();
 
@@ -71,6 +75,7 @@ connection.onInitialize((params): InitializeResult => {
     log,
   );
   const delay = typeof init.validationDelayMs === 'number' && init.validationDelayMs >= 0 ? init.validationDelayMs : DEFAULT_DELAY_MS;
+  maxFileBytes = typeof init.maxFileBytes === 'number' && init.maxFileBytes > 0 ? init.maxFileBytes : DEFAULT_MAX_FILE_BYTES;
   diagnostics = new DocumentDiagnostics(
     {
       document: (uri) => documents.get(uri),
@@ -79,15 +84,35 @@ connection.onInitialize((params): InitializeResult => {
       publish: (uri, version, ds) => void connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics: ds }),
       log,
       today,
+      extra: (doc, result, s) => registryFeature.extraDiagnostics(doc, result, s),
     },
     delay,
+    maxFileBytes,
   );
+  registryFeature = new RegistryFeature({
+    trust,
+    cacheDir: cacheDirFrom(init),
+    documentChanges,
+    resolveSupport: literalCodeActions && (caps.textDocument?.codeAction?.resolveSupport?.properties ?? []).includes('edit'),
+    document: (uri) => documents.get(uri),
+    openDocuments: () => documents.all(),
+    result: (uri) => diagnostics.resultFor(uri),
+    settings: (uri) => settings.get(uri),
+    workspaceFolders: () => (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []),
+    applyEdit: async (edit) => (await connection.workspace.applyEdit(edit)).applied,
+    showMessage: (type, message) => void (type === 'info' ? connection.window.showInformationMessage(message) : connection.window.showWarningMessage(message)),
+    revalidate: (uri) => diagnostics.schedule(uri, 0),
+    progress: (token) => (token !== undefined ? Promise.resolve(connection.window.attachWorkDoneProgress(token)) : connection.window.createWorkDoneProgress()),
+    log,
+  });
+  trust.onChange(() => diagnostics.revalidateAll());
+  extraActionProviders.push((ctx) => registryFeature.codeActions(ctx));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      codeActionProvider: literalCodeActions ? { codeActionKinds: CODE_ACTION_KINDS } : true,
-      ...(literalCodeActions ? {} : { executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } }),
+      codeActionProvider: literalCodeActions ? { codeActionKinds: [...CODE_ACTION_KINDS, PIN_ACTION_KIND], resolveProvider: true } : true,
+      executeCommandProvider: { commands: [...(literalCodeActions ? [] : [APPLY_EDIT_COMMAND]), ...REGISTRY_COMMANDS] },
     },
     serverInfo: { name: 'shipshape', version: packageVersion() },
   };
@@ -120,6 +145,7 @@ documents.onDidClose(
   guard('didClose', undefined, (e) => {
     justOpened.delete(e.document.uri);
     diagnostics.close(e.document.uri);
+    registryFeature.forget(e.document.uri);
     settings.forget(e.document.uri);
   }),
 );
@@ -127,7 +153,7 @@ documents.onDidClose(
 connection.onHover(
   guard('hover', null, async (params) => {
     const result = await diagnostics.resultFor(params.textDocument.uri);
-    return result ? hoverAt(result, params.position, registry) : null;
+    return result ? mergeHovers(hoverAt(result, params.position, registry), await registryFeature.hover(params.textDocument.uri, params.position, result)) : null;
   }),
 );
 
@@ -142,8 +168,11 @@ connection.onCodeAction(
   }),
 );
 
+connection.onCodeActionResolve((action) => guard('codeActionResolve', action, () => registryFeature.resolveAction(action))());
+
 connection.onExecuteCommand(
   guard('executeCommand', undefined, async (params) => {
+    if (REGISTRY_COMMANDS.includes(params.command)) return registryFeature.executeCommand(params.command, params.arguments);
     if (params.command !== APPLY_EDIT_COMMAND) return;
     const edit = params.arguments?.[0] as WorkspaceEdit | undefined;
     if (edit) await connection.workspace.applyEdit(edit);
@@ -158,9 +187,12 @@ connection.onRequest(SCAN_WORKSPACE_METHOD, async (raw: unknown, token: Cancella
     progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
   } else {
     // A server-created progress can be cancelled from the editor's UI as well as through the request.
-    const created = await connection.window.createWorkDoneProgress();
-    tokens.push(created.token);
-    progress = created;
+    const created = await connection.window.createWorkDoneProgress().catch((err: unknown) => {
+      log(`window/workDoneProgress/create failed, scanning without progress: ${String(err)}`);
+      return undefined;
+    });
+    if (created) tokens.push(created.token);
+    progress = created ?? connection.window.attachWorkDoneProgress(undefined);
   }
   const cancel = new CancellationTokenSource();
   const subs = tokens.map((t) => t.onCancellationRequested(() => cancel.cancel()));
@@ -173,6 +205,7 @@ connection.onRequest(SCAN_WORKSPACE_METHOD, async (raw: unknown, token: Cancella
         publish: (uri, ds) => void connection.sendDiagnostics({ uri, diagnostics: ds }),
         log,
         today,
+        maxFileBytes,
       },
       progress,
       cancel.token,

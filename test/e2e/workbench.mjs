@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const WAIT = Number(process.env.WAIT_MS || 60000);
+export const WAIT = Number(process.env.WAIT_MS || 90000);
 export const SQUIGGLE = '.squiggly-error, .squiggly-warning, .squiggly-info';
 // No leading \b: the hover's innerText runs the source into the code (`shipshapedockerfile/...`).
 export const RULE_ID = /(?:dockerfile|k8s)\/[a-z0-9]+(?:-[a-z0-9]+)*/g;
@@ -44,10 +44,11 @@ export async function pointInLine(editor, text, column, length = 1) {
 
 /** The squiggle decorations on the same row as `text` (decorations live in a separate layer, matched by top). */
 export async function squigglesOnLine(editor, text) {
-  const box = await line(editor, text).boundingBox();
+  const box = await line(editor, text).boundingBox().catch(() => null);
+  if (!box) return []; // the line is being re-rendered
   const squiggles = await editor.locator(SQUIGGLE).all();
   const onRow = [];
-  for (const s of squiggles) { const b = await s.boundingBox(); if (b && Math.abs(b.y - box.y) < box.height / 2) onRow.push(s); }
+  for (const s of squiggles) { const b = await s.boundingBox().catch(() => null); if (b && Math.abs(b.y - box.y) < box.height / 2) onRow.push(s); }
   return onRow;
 }
 
@@ -70,4 +71,30 @@ export function ruleTitles(extensionDir) {
   const parsed = JSON.parse(r.stdout);
   const list = Array.isArray(parsed) ? parsed : parsed.rules ?? [];
   return new Map(list.map((rule) => [rule.id ?? rule.meta?.id, rule.title ?? rule.meta?.title]));
+}
+
+/** Presses Ctrl+. at the cursor and returns the quick-fix menu row matching `title`. */
+export async function openQuickFixMenu(page, editor, title) {
+  // The gutter lightbulb shows that the editor has computed code actions for the cursor line.
+  await editor.locator('.codicon[class*="lightbulb"]').first().waitFor({ timeout: WAIT });
+  const row = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+  // Under heavy load a keypress can race the editor's focus; retry a bounded number of times.
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(5, 5); // no hover widget over the cursor
+    await editor.locator('textarea').first().focus();
+    await page.keyboard.press('Control+.');
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const info = await page.evaluate(() => ({ active: document.activeElement?.className, widget: [...document.querySelectorAll('.action-widget')].map((w) => w.innerText).join('|') }));
+      console.log('DEBUG', attempt, i, JSON.stringify(info));
+    }
+    await page.screenshot({ path: '/tmp/dbg-' + attempt + '.png' });
+    try {
+      await row.waitFor({ timeout: attempt < 3 ? 15000 : WAIT });
+      return row;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }

@@ -15,6 +15,7 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
+  WorkDoneProgressCreateRequest,
   createProtocolConnection,
   type ClientCapabilities,
   type ConfigurationParams,
@@ -166,6 +167,8 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
   }
   const server = new TestServer(child, connection);
   const configuration = options.configuration;
+  // Announcing window.workDoneProgress obliges the client to accept server-created progress tokens.
+  connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
   connection.onRequest(ConfigurationRequest.type, async (params) => (configuration ? configuration(params) : params.items.map(() => null)));
   connection.listen();
   const init = await withTimeout(

@@ -6,7 +6,10 @@ import { applyEdits, lint } from '../../server/src/api';
 import { SourceFile } from '../../server/src/core/source';
 import { PLACEHOLDER_REASON, suppressionEdit, type SuppressionEditKind } from '../../server/src/suppress/edit';
 import { suppressionAt } from '../../server/src/suppress/hover';
-import { outcome, pick } from './helpers';
+import { FOCUS, outcome, pick } from './helpers';
+import { codeActions } from '../../server/src/lsp/codeActions';
+import { toDiagnostic } from '../../server/src/lsp/toLsp';
+import { suppressionActions } from '../../server/src/suppress/action';
 
 interface Case {
   name: string;
@@ -96,7 +99,7 @@ const cases: Case[] = [
 for (const c of cases) {
   test(`suppression edit: ${c.name}`, () => {
     const before = lint({ path: c.path, text: c.code });
-    const finding = before.findings.find((f) => f.range.start.line === c.line - 1 && f.ruleId !== 'shipshape/suppression');
+    const finding = before.findings.find((f) => f.range.start.line === c.line - 1 && FOCUS.includes(f.ruleId));
     assert.ok(finding, 'no finding on that line');
     const edit = suppressionEdit(new SourceFile(c.path, c.code), finding, c.kind);
     const output = applyEdits(c.code, [edit]);
@@ -140,4 +143,20 @@ test('hover: a peer annotation shows the mapping and a problem', () => {
   const ours = suppressionAt(result, { line: 6, character: 8 });
   assert.deepEqual(ours?.problems.map((p) => p.messageId), ['expired']);
   assert.ok(ours?.markdown.includes('Expires: 2020-01-01'));
+});
+
+test('code actions: each finding under the cursor gets "Suppress <rule> here" and "... in this file"', () => {
+  const code = 'FROM node:latest\n';
+  const result = lint({ path: 'Dockerfile', text: code });
+  const finding = result.findings.find((f) => f.ruleId === 'dockerfile/no-latest-tag')!;
+  const index = result.findings.indexOf(finding);
+  const actions = codeActions(
+    { uri: 'file:///w/Dockerfile', version: 3, getText: () => code },
+    result,
+    { textDocument: { uri: 'file:///w/Dockerfile' }, range: finding.range, context: { diagnostics: [toDiagnostic(finding, index)], only: ['quickfix'] } },
+    { documentChanges: false, extraProviders: [suppressionActions] },
+  );
+  const suppress = actions.filter((a) => a.title.startsWith('Suppress'));
+  assert.deepEqual(suppress.map((a) => a.title), ['Suppress dockerfile/no-latest-tag here', 'Suppress dockerfile/no-latest-tag in this file']);
+  assert.deepEqual(suppress[0]!.edit, { changes: { 'file:///w/Dockerfile': [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `# shipshape-ignore dockerfile/no-latest-tag -- ${R}\n` }] } });
 });

@@ -16,6 +16,7 @@ import { formatText } from './format/text';
 import { fails, type FailOn } from './report';
 import { RULES_FORMATS, formatRules, type RulesFormat } from './rules';
 import { InputError, scan } from './scan';
+import { addRegistryFindings, runPin, takeInsecureRegistries } from './pin';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -37,6 +38,7 @@ const USAGE = `Usage: shipshape <command> [options]
 Commands:
   scan [PATH...]   Lint Dockerfiles and Kubernetes manifests (files, directories, or - for stdin)
   rules            List every rule
+  pin [PATH...]    Pin image references to digests from their registries (tag@sha256:...)
 
 Options:
   -h, --help       Show help (also: shipshape <command> --help)
@@ -57,6 +59,10 @@ Options:
       --stdin-filename N   name used to detect and report stdin (e.g. Dockerfile, app.yaml);
                            without it stdin is linted as YAML unless it reads like a Dockerfile
       --color, --no-color  force colours on or off (default: on for a TTY unless NO_COLOR is set)
+      --resolve            ask registries: report pinned digests whose tag moved (registry/digest-drift)
+                           and images that could not be resolved (registry/unresolved-image);
+                           without it scan never touches the network
+      --insecure-registry HOST  allow plain HTTP to HOST with --resolve (repeatable; loopback always may)
   -h, --help               Show this help
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 usage or internal error.
@@ -96,6 +102,7 @@ const SCAN_FLAGS: Record<string, FlagSpec> = {
   'stdin-filename': { value: true },
   color: { value: false },
   'no-color': { value: false },
+  resolve: { value: false },
   help: { value: false, alias: 'h' },
 };
 
@@ -111,6 +118,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command === '-v' || command === '--version') return done(io, `${packageVersion()}\n`);
     if (command === 'scan') return await runScan(rest, io);
     if (command === 'rules') return runRules(rest, io);
+    if (command === 'pin') return await runPin(rest, io);
     throw new UsageError(command === undefined ? 'missing command' : command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -126,7 +134,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-async function runScan(argv: readonly string[], io: CliIo): Promise<number> {
+async function runScan(rawArgv: readonly string[], io: CliIo): Promise<number> {
+  const { rest: argv, hosts: insecureRegistries } = takeInsecureRegistries(rawArgv);
   const args = parseArgs(argv, SCAN_FLAGS);
   if (args.flags.has('help')) return done(io, SCAN_HELP);
   const registry = defaultRegistry();
@@ -136,7 +145,8 @@ async function runScan(argv: readonly string[], io: CliIo): Promise<number> {
   const paths = args.positionals.length ? args.positionals : ['.'];
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be given only once');
   const stdinFilename = stringFlag(args, 'stdin-filename');
-  const report = await scan({ paths, cwd: io.cwd, config, registry, readStdin: io.readStdin, ...(stdinFilename ? { stdinFilename } : {}) });
+  const scanned = await scan({ paths, cwd: io.cwd, config, registry, readStdin: io.readStdin, ...(stdinFilename ? { stdinFilename } : {}) });
+  const report = args.flags.has('resolve') ? await addRegistryFindings(scanned, io, insecureRegistries) : scanned;
   const format = stringFlag(args, 'format') ?? 'text';
   const version = packageVersion();
   if (format === 'json') io.stdout(formatJson(report, version));

@@ -518,9 +518,13 @@ export function lexDockerfile(text: string): Lexed {
       endOffset = le;
     }
     const logical = segText.join('');
+    // Callers walk forward through the text, so the search starts at the previous segment.
+    let cursor = 0;
     const offsetOf = (i: number): number => {
-      let k = segL.length - 1;
+      let k = cursor;
       while (k > 0 && segL[k]! > i) k--;
+      while (k + 1 < segL.length && segL[k + 1]! <= i) k++;
+      cursor = k;
       const rel = i - segL[k]!;
       const segLen = segText[k]!.length;
       // Past a segment's end (its continuation escape), map to that end.

@@ -767,6 +767,8 @@ function expandNested(ctx: Ctx, cmd: ShCommand): void {
     if (words.length === 1) script = words[0];
   }
   if (!script || script.value === '') return;
+  // `sh -c "$(curl …)"`: the substitution is already parsed as part of the word.
+  if (/^\s*(\$\(|`)/.test(script.value) && script.substitutions.length) return;
   const w = script;
   nested(ctx, cmd, { text: w.value, offsetOf: (i) => w.offsetOfValue(i) }, false);
 }

@@ -21,7 +21,7 @@ export interface ImageRef {
 
 /** Values we cannot judge: empty, or filled in later by a template, Kustomize or a shell. */
 export function isPlaceholder(value: string): boolean {
-  return value.trim() === '' || /\{\{|\$\{|\$\(|<[A-Za-z_-]+>/.test(value);
+  return value.trim() === '' || /\{\{|\$\{|\$\(|\$[A-Za-z_]|<[A-Za-z_-]+>/.test(value);
 }
 
 export function parseImage(text: string): Omit<ImageRef, 'node' | 'range' | 'tagRange'> & { tagStart?: number } {

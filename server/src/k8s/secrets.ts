@@ -34,6 +34,8 @@ export function isBenignValue(value: string): boolean {
   if (/\$\(|\$\{|\{\{|^\$[A-Za-z_]|^<.*>$|^%.*%$/.test(v)) return true;
   if (/^\/[^\s]*$/.test(v) || /^[a-z]+:\/\/[^@\s]*$/i.test(v)) return true;
   if (/^[0-9.]+$/.test(v)) return true;
+  // Placeholders left for the reader: `HF_TOKEN`, `INSERT_TOKEN_HERE`, `your-password`, `<api key>`.
+  if (/^[A-Z][A-Z0-9_]*$/.test(v) || /your|insert|replace|placeholder|example|dummy|sample|todo/i.test(v)) return true;
   return false;
 }
 

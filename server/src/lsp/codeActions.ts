@@ -83,7 +83,7 @@ export function codeActions(doc: DocumentSnapshot, result: LintResult, params: C
 
 /** For clients that only understand Commands: the same edit, applied through workspace/applyEdit. */
 export function asCommand(action: CodeAction): Command | undefined {
-  return action.edit ? { title: action.title, command: APPLY_EDIT_COMMAND, arguments: [action.edit] } : undefined;
+  return action.edit ? { title: action.title, command: APPLY_EDIT_COMMAND, arguments: [action.edit] } : action.command;
 }
 
 function quickFix(title: string, edit: WorkspaceEdit, diagnostic: Diagnostic, isPreferred: boolean): CodeAction {

@@ -15,13 +15,22 @@ export interface DiagnosticsDeps {
   log(message: string): void;
   /** Injected so tests and the host can pin the date suppressions expire against. */
   today?: () => string;
+  /** Diagnostics other features add for a document (registry digest drift), published with the engine's. */
+  extra?(doc: TextDocument, result: LintResult | undefined, settings: Settings): Diagnostic[];
 }
 
 interface Entry {
   version: number;
   /** Undefined when Shipshape is disabled for the document. */
   result: LintResult | undefined;
+  settings: Settings;
 }
+
+/**
+ * Linting is synchronous on the server's only thread, and a multi-megabyte file of many small YAML documents takes
+ * seconds to parse; above this size the editor stays responsive instead and the file is left to the CLI.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export function lintDocument(doc: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>, config: LintConfig): LintResult {
   return lint({ path: doc.uri, text: doc.getText(), languageId: doc.languageId }, config);
@@ -42,6 +51,7 @@ export class DocumentDiagnostics {
   constructor(
     private readonly deps: DiagnosticsDeps,
     private readonly delayMs: number,
+    private readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
   ) {}
 
   /** Validate `uri` after the debounce delay; a newer call for the same URI restarts the timer. */
@@ -104,7 +114,10 @@ export class DocumentDiagnostics {
     // The document moved on (or closed) while settings were fetched: this version's result is already stale.
     if (this.deps.document(uri)?.version !== version || generation !== this.generation) return undefined;
     let result: LintResult | undefined;
-    if (settings.enable) {
+    const size = Buffer.byteLength(doc.getText(), 'utf8');
+    if (size > this.maxFileBytes) {
+      this.deps.log(`Shipshape skipped ${uri}: ${size} bytes is over the ${this.maxFileBytes}-byte limit for live linting; use \`shipshape scan\``);
+    } else if (settings.enable) {
       try {
         result = lintDocument(doc, hostConfig(settings, this.today()));
       } catch (err) {
@@ -112,7 +125,7 @@ export class DocumentDiagnostics {
         return undefined;
       }
     }
-    const entry: Entry = { version, result };
+    const entry: Entry = { version, result, settings };
     this.cache.set(uri, entry);
     return entry;
   }
@@ -123,7 +136,8 @@ export class DocumentDiagnostics {
       const doc = this.deps.document(uri);
       // Never publish a result for version N once version N+1 (or a close) has arrived.
       if (!entry || !doc || doc.version !== entry.version) return;
-      this.deps.publish(uri, entry.version, entry.result ? toDiagnostics(entry.result.findings) : []);
+      const extra = entry.result ? (this.deps.extra?.(doc, entry.result, entry.settings) ?? []) : [];
+      this.deps.publish(uri, entry.version, entry.result ? [...toDiagnostics(entry.result.findings), ...extra] : []);
     } catch (err) {
       this.deps.log(`Shipshape validation of ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }

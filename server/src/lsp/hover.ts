@@ -4,8 +4,12 @@ import type { LintResult } from '../core/engine';
 import type { RuleRegistry } from '../core/registry';
 import { renderEngineHover, renderHover } from '../docs/render';
 import { isEngineId, rangesTouch } from './toLsp';
+import { suppressionAt } from '../suppress/hover';
 
 export function hoverAt(result: LintResult, position: Position, registry: RuleRegistry): Hover | null {
+  // On a suppression comment or annotation: what it silences and why.
+  const suppression = suppressionAt(result, position, registry);
+  if (suppression) return { contents: { kind: MarkupKind.Markdown, value: suppression.markdown }, range: suppression.directive.range };
   const at = { start: position, end: position };
   const findings = result.findings.filter((f) => rangesTouch(f.range, at));
   const sections: string[] = [];

@@ -14,7 +14,7 @@ import {
 import { lint } from '../core/engine';
 import { walkLintable } from '../scan/walk';
 import type { Settings } from './settings';
-import { hostConfig } from './diagnostics';
+import { DEFAULT_MAX_FILE_BYTES, hostConfig } from './diagnostics';
 import { toDiagnostics } from './toLsp';
 
 export const SCAN_WORKSPACE_METHOD = 'shipshape/scanWorkspace';
@@ -37,10 +37,10 @@ export interface ScanDeps {
   publish(uri: string, diagnostics: Diagnostic[]): void;
   log(message: string): void;
   today(): string;
+  /** Larger files are skipped: linting them would stall the editor's requests. */
+  maxFileBytes?: number;
 }
 
-/** Files this large are almost never hand-written manifests; linting them would stall the server. */
-const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 export function parseScanParams(raw: unknown): ScanWorkspaceParams {
   const folders = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).folders : undefined;
@@ -104,8 +104,9 @@ export async function scanWorkspace(
 async function scanFile(path: string, settings: Settings, deps: ScanDeps): Promise<number> {
   try {
     const stat = await fs.stat(path);
-    if (stat.size > MAX_FILE_BYTES) {
-      deps.log(`${SCAN_WORKSPACE_METHOD}: skipping ${path}: ${stat.size} bytes is over the ${MAX_FILE_BYTES}-byte limit`);
+    const max = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    if (stat.size > max) {
+      deps.log(`${SCAN_WORKSPACE_METHOD}: skipping ${path}: ${stat.size} bytes is over the ${max}-byte limit; use \`shipshape scan\``);
       return 0;
     }
     const text = await fs.readFile(path, 'utf8');

@@ -3,19 +3,24 @@
 import type { LintConfig, RuleSetting } from '../core/config';
 import { isSeverity } from '../core/config';
 import type { SeveritySetting } from '../core/types';
+import { DEFAULT_REGISTRY_SETTINGS, parseRegistrySettings, parseStringList, type RegistrySettings } from '../supply/settings';
 
 export const SECTION = 'shipshape';
 
 export interface Settings {
   enable: boolean;
   rules: Record<string, SeveritySetting>;
+  /** `shipshape.registry.*` (lookups, drift check, credentials); see supply/settings.ts. */
+  registry: RegistrySettings;
+  /** `shipshape.trustedRegistries`, passed to the trusted-registry rules. */
+  trustedRegistries: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
+export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, registry: DEFAULT_REGISTRY_SETTINGS, trustedRegistries: [] };
 
 /** Narrows whatever the client sent; bad values fall back to defaults and are reported through `warn`. */
 export function parseSettings(raw: unknown, warn: (message: string) => void = () => {}): Settings {
-  if (typeof raw !== 'object' || raw === null) return { ...DEFAULT_SETTINGS, rules: {} };
+  if (typeof raw !== 'object' || raw === null) return { ...DEFAULT_SETTINGS, rules: {}, registry: parseRegistrySettings(undefined), trustedRegistries: [] };
   const value = raw as Record<string, unknown>;
   const enable = typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable;
   const rules: Record<string, SeveritySetting> = {};
@@ -25,12 +30,14 @@ export function parseSettings(raw: unknown, warn: (message: string) => void = ()
       else warn(`shipshape.rules["${id}"]: expected error, warning, info, hint or off, got ${JSON.stringify(setting)}`);
     }
   }
-  return { enable, rules };
+  const registry = parseRegistrySettings(value.registry, warn);
+  const trustedRegistries = parseStringList(value.trustedRegistries, 'shipshape.trustedRegistries', warn);
+  return { enable, rules, registry, trustedRegistries };
 }
 
 export function toLintConfig(settings: Settings): LintConfig {
   const rules: Record<string, RuleSetting> = { ...settings.rules };
-  return { rules };
+  return { rules, ...(settings.trustedRegistries.length ? { trustedRegistries: settings.trustedRegistries } : {}) };
 }
 
 export interface SettingsSource {

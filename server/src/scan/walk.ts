@@ -1,14 +1,23 @@
-// Finds the files Shipshape lints under a set of roots. I/O lives here, never in the engine.
+// Finds the files Shipshape lints under a set of roots, honouring nested .gitignore files (with negation),
+// ignore patterns from .shipshape.yaml and the editor's files.exclude. I/O lives here, never in the engine.
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { detectKind } from '../core/detect';
+import { GlobSet, IgnoreRules } from './ignore';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.cache']);
+/** Version-control and dependency directories are never linted, whatever the ignore files say. */
+const ALWAYS_SKIP = new Set(['.git', '.hg', '.svn', 'node_modules']);
 
 export interface WalkOptions {
-  /** Stop descending past this many files (guards against scanning a home directory by mistake). */
+  /** Stop after this many files (guards against scanning a home directory by mistake). */
   maxFiles?: number;
   signal?: AbortSignal;
+  /** VS Code `files.exclude` globs, relative to each root. */
+  exclude?: readonly string[];
+  /** Ignore patterns of the config that applies to a path (from `.shipshape.yaml` `ignore`). */
+  configIgnore?: (path: string) => IgnoreRules | undefined;
+  /** Honour .gitignore files (default true). */
+  gitignore?: boolean;
 }
 
 /** Yields Dockerfiles and YAML files under `root` (a file or a directory), depth-first, sorted per directory. */
@@ -20,25 +29,59 @@ export async function* walkLintable(root: string, options: WalkOptions = {}): As
     yield root;
     return;
   }
-  const stack = [root];
+  const exclude = options.exclude?.length ? new GlobSet(root, options.exclude) : undefined;
+  const ignored = (path: string, isDir: boolean, chain: readonly IgnoreRules[]): boolean => {
+    if (exclude?.test(path)) return true;
+    // The config that applies where the entry sits (for a directory: its parent's) decides about it.
+    const fromConfig = options.configIgnore?.(path)?.test(path, isDir);
+    if (fromConfig) return true;
+    let verdict: boolean | undefined;
+    // Deeper .gitignore files win over shallower ones, as in git.
+    for (const rules of chain) verdict = rules.test(path, isDir) ?? verdict;
+    return verdict === true;
+  };
+  const stack: { dir: string; chain: readonly IgnoreRules[] }[] = [{ dir: root, chain: await parentGitignores(root, options) }];
   while (stack.length) {
     if (options.signal?.aborted) return;
-    const dir = stack.pop()!;
+    const { dir, chain: parentChain } = stack.pop()!;
     let entries;
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch {
       continue; // unreadable directories are skipped, as git and ripgrep do
     }
+    let chain = parentChain;
+    if (options.gitignore !== false && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      const text = await fs.readFile(join(dir, '.gitignore'), 'utf8').catch(() => '');
+      const rules = IgnoreRules.parse(dir, text);
+      if (!rules.empty) chain = [...parentChain, rules];
+    }
     entries.sort((a, b) => (a.name < b.name ? 1 : -1));
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) stack.push(path);
-      } else if (entry.isFile() && detectKind(path) !== 'other') {
+        if (!ALWAYS_SKIP.has(entry.name) && !ignored(path, true, chain)) stack.push({ dir: path, chain });
+      } else if (entry.isFile() && detectKind(path) !== 'other' && !ignored(path, false, chain)) {
         if (++count > max) return;
         yield path;
       }
     }
+  }
+}
+
+/** .gitignore files above a scanned folder still apply when the folder sits inside a repository. */
+async function parentGitignores(root: string, options: WalkOptions): Promise<IgnoreRules[]> {
+  if (options.gitignore === false) return [];
+  const chain: IgnoreRules[] = [];
+  let dir = root;
+  for (;;) {
+    const isRepoRoot = await fs.stat(join(dir, '.git')).then(() => true, () => false);
+    if (dir !== root) {
+      const text = await fs.readFile(join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+      if (text !== undefined) chain.unshift(IgnoreRules.parse(dir, text));
+    }
+    const parent = dirname(dir);
+    if (isRepoRoot || parent === dir) return chain;
+    dir = parent;
   }
 }

@@ -1,7 +1,7 @@
 // The loop a user goes through on examples/Dockerfile: squiggle, Problems entry, hover, Ctrl+. fix, save.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openFile, pointInLine, RULE_ID, ruleTitles, squigglesOnLine, WAIT, waitFor } from '../workbench.mjs';
+import { openFile, openQuickFixMenu, pointInLine, RULE_ID, ruleTitles, squigglesOnLine, WAIT, waitFor } from '../workbench.mjs';
 
 const ADD_LINE = 'ADD . /app';
 
@@ -41,9 +41,7 @@ export default {
 
     // Ctrl+. on the finding and pick the COPY fix.
     await page.mouse.click(add.x, add.y);
-    await page.keyboard.press('Control+.');
-    const action = page.locator('.action-widget .monaco-list-row', { hasText: /COPY/ }).first();
-    await action.waitFor({ timeout: WAIT });
+    const action = await openQuickFixMenu(page, editor, /COPY/);
     log('quick fix:', (await action.innerText()).trim());
     await action.click();
     await editor.locator('.view-line', { hasText: 'COPY . /app' }).waitFor({ timeout: WAIT });

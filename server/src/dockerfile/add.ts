@@ -1,0 +1,18 @@
+// Classifies ADD sources: remote URL, git repository, local archive (auto-extracted) or plain local file.
+export type AddSourceKind = 'url' | 'git' | 'archive' | 'local' | 'heredoc' | 'dynamic';
+
+const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst|lz|lzma|Z)|tgz|tbz2?|txz|tzst|tlz)$/i;
+
+export function addSourceKind(value: string): AddSourceKind {
+  if (value.startsWith('<<')) return 'heredoc';
+  if (/^git@|^ssh:\/\/|^git:\/\/|\.git(#.*)?$|\.git\?/.test(value) || /^https?:\/\/[^#]+#[^#]*$/.test(value) && /github\.com|gitlab\.com|bitbucket\.org/.test(value)) return 'git';
+  if (/^https?:\/\//i.test(value)) return 'url';
+  if (value.includes('$')) return 'dynamic';
+  if (ARCHIVE.test(value)) return 'archive';
+  return 'local';
+}
+
+/** A git source pinned to a full commit (`#<40 hex>` or `?ref=<40 hex>`/`?checksum=`). */
+export function gitPinned(value: string): boolean {
+  return /[#?&](ref=)?[0-9a-f]{40}([:&]|$)/i.test(value) || /[?&]checksum=/.test(value);
+}

@@ -1,0 +1,51 @@
+// CMD/ENTRYPOINT in shell form: the process is not PID 1 and never sees SIGTERM.
+import { dockerfileRule } from '../../core/types';
+import { isPosixShell } from '../../dockerfile/model';
+
+export default dockerfileRule({
+  meta: {
+    id: 'dockerfile/exec-form-cmd',
+    target: 'dockerfile',
+    title: 'CMD or ENTRYPOINT in shell form',
+    severity: 'info',
+    description:
+      'Reports shell-form `CMD` and `ENTRYPOINT` (`CMD node server.js`) in stages with a POSIX shell. Offers the JSON (exec) form when the command is plain words without variables, quotes or shell operators. Windows stages are skipped.',
+    rationale:
+      'In shell form Docker runs `/bin/sh -c "…"`: the shell is PID 1, the application never receives SIGTERM, so `docker stop` and Kubernetes wait out the grace period and SIGKILL it, skipping graceful shutdown. A shell-form ENTRYPOINT also ignores `CMD` and `docker run` arguments.',
+    remediation: 'Use the exec form `CMD ["node", "server.js"]`. If you need shell features, use `CMD ["sh", "-c", "exec node server.js --port \\"$PORT\\""]` so `exec` replaces the shell.',
+    references: [
+      { title: 'Dockerfile reference: shell and exec form', url: 'https://docs.docker.com/reference/dockerfile/#shell-and-exec-form' },
+      { title: 'BuildKit check: JSONArgsRecommended', url: 'https://docs.docker.com/reference/build-checks/json-args-recommended/' },
+    ],
+    fix: 'suggestion',
+    messages: {
+      shellForm: '`{{keyword}}` in shell form runs under `/bin/sh -c`, so the process does not receive stop signals; use the JSON form.',
+      toExecForm: 'Rewrite as `{{text}}`',
+    },
+    equivalents: ['hadolint:DL3025', 'buildkit:JSONArgsRecommended'],
+    examples: {
+      bad: ['FROM node:22.11-bookworm-slim\nUSER 10001\nCMD node server.js\n'],
+      good: ['FROM node:22.11-bookworm-slim\nUSER 10001\nCMD ["node", "server.js"]\n'],
+    },
+  },
+  check({ file, dockerfile, report }) {
+    for (const stage of dockerfile.stages) {
+      if (stage.windows) continue;
+      for (const node of stage.nodes) {
+        if ((node.keyword !== 'CMD' && node.keyword !== 'ENTRYPOINT') || node.json || !node.args.length) continue;
+        if (!isPosixShell(dockerfile.shellOf(node))) continue;
+        const start = node.offsetOf(node.argsIndex);
+        const end = node.end;
+        const body = node.text.slice(node.argsIndex).trim();
+        const simple = /^[A-Za-z0-9_./:=,@%+-]+( [A-Za-z0-9_./:=,@%+-]+)*$/.test(body) && !body.startsWith('[');
+        const text = `[${body.split(' ').map((w) => JSON.stringify(w)).join(', ')}]`;
+        report({
+          messageId: 'shellForm',
+          data: { keyword: node.keyword },
+          range: file.rangeOf(node.keywordSpan.start, node.keywordSpan.end),
+          ...(simple && file.positionAt(start).line === file.positionAt(end).line ? { suggestions: [{ messageId: 'toExecForm', data: { text: `${node.keyword} ${text}` }, edits: [{ range: file.rangeOf(start, end), newText: text }] }] } : {}),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,136 @@
+// TLS certificate checks switched off for downloads, package managers, git or runtimes.
+import type { TextEdit } from 'vscode-languageserver-types';
+import { dockerfileRule } from '../../core/types';
+import { deleteWordEdit, runScripts, settings, wordRange } from '../../dockerfile/query';
+import type { ShWord } from '../../dockerfile/shell';
+
+type Env = 'pythonHttpsVerify' | 'nodeTls' | 'npmStrictSslEnv' | 'gitSslNoVerify' | 'pipTrustedHostEnv';
+
+function envProblem(key: string, value: string | undefined): Env | undefined {
+  const v = (value ?? '').trim().toLowerCase();
+  const off = v === '0' || v === 'false' || v === 'no' || v === 'off';
+  switch (key.toUpperCase()) {
+    case 'PYTHONHTTPSVERIFY':
+      return off ? 'pythonHttpsVerify' : undefined;
+    case 'NODE_TLS_REJECT_UNAUTHORIZED':
+      return v === '0' ? 'nodeTls' : undefined;
+    case 'NPM_CONFIG_STRICT_SSL':
+      return off ? 'npmStrictSslEnv' : undefined;
+    case 'GIT_SSL_NO_VERIFY':
+      // git only checks that the variable is set, whatever its value.
+      return value !== undefined ? 'gitSslNoVerify' : undefined;
+    case 'PIP_TRUSTED_HOST':
+      return v !== '' ? 'pipTrustedHostEnv' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export default dockerfileRule({
+  meta: {
+    id: 'dockerfile/no-insecure-tls',
+    target: 'dockerfile',
+    title: 'TLS certificate verification disabled',
+    severity: 'error',
+    description:
+      'Reports switches that turn off certificate checks: `curl -k`/`--insecure`, `wget --no-check-certificate`, pip `--trusted-host` and `PIP_TRUSTED_HOST`, `PYTHONHTTPSVERIFY=0`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, npm/yarn/pnpm `strict-ssl false` and `NPM_CONFIG_STRICT_SSL=false`, `GIT_SSL_NO_VERIFY`, git `http.sslVerify=false`, yum/dnf `sslverify=0` and apt `Verify-Peer "false"`; in ARG, ENV and RUN. Removing a flag is offered as a fix.',
+    rationale:
+      'Without certificate checks anyone on the network path (a proxy, a compromised Wi-Fi or CI network, DNS hijack) can serve their own packages or scripts, and the build installs them as root. ENV settings also keep the checks off in the running container.',
+    remediation: 'Remove the switch. If a private CA signs the server, install its certificate instead (`COPY corp-ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates`, or `curl --cacert`, `PIP_CERT`, `NODE_EXTRA_CA_CERTS`).',
+    references: [
+      { title: 'curl: --insecure', url: 'https://curl.se/docs/manpage.html#-k' },
+      { title: 'Checkov Dockerfile policies', url: 'https://www.checkov.io/5.Policy%20Index/dockerfile.html' },
+    ],
+    fix: 'safe',
+    messages: {
+      curlInsecure: '`curl {{flag}}` skips certificate verification, so anyone on the network path can replace the download.',
+      wgetNoCheck: '`wget --no-check-certificate` skips certificate verification, so anyone on the network path can replace the download.',
+      pipTrustedHost: 'pip `--trusted-host` accepts that host over plain HTTP or with an invalid certificate.',
+      pipTrustedHostEnv: '`PIP_TRUSTED_HOST` makes pip accept these hosts over plain HTTP or with invalid certificates.',
+      pythonHttpsVerify: '`PYTHONHTTPSVERIFY={{value}}` turns off certificate verification in Python\'s HTTPS clients.',
+      nodeTls: '`NODE_TLS_REJECT_UNAUTHORIZED=0` turns off certificate verification for every Node.js TLS connection.',
+      npmStrictSslEnv: '`{{key}}={{value}}` turns off npm\'s certificate verification.',
+      npmStrictSsl: '`strict-ssl false` turns off {{tool}}\'s certificate verification.',
+      gitSslNoVerify: '`GIT_SSL_NO_VERIFY` (set to any value) turns off certificate verification for git.',
+      gitSslVerify: '`http.sslVerify=false` turns off certificate verification for git.',
+      yumSslVerify: '`{{text}}` turns off certificate verification for yum/dnf repositories.',
+      aptVerifyPeer: 'APT `Verify-Peer`/`Verify-Host "false"` turns off certificate verification for package repositories.',
+      removeFlag: 'Remove `{{flag}}`',
+    },
+    equivalents: ['checkov:CKV2_DOCKER_2', 'checkov:CKV2_DOCKER_3', 'checkov:CKV2_DOCKER_4', 'checkov:CKV2_DOCKER_5', 'checkov:CKV2_DOCKER_6', 'checkov:CKV2_DOCKER_12', 'checkov:CKV2_DOCKER_13', 'checkov:CKV2_DOCKER_14', 'checkov:CKV2_DOCKER_15', 'checkov:CKV2_DOCKER_16'],
+    examples: {
+      bad: ['FROM debian:12\nRUN curl -fsSLk https://example.com/tool -o /tool\n', 'FROM node:22.11-bookworm-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n'],
+      good: ['FROM debian:12\nRUN curl -fsSL --cacert /etc/ssl/corp-ca.pem https://example.com/tool -o /tool\n'],
+    },
+  },
+  check({ file, dockerfile, report }) {
+    const removeFix = (flag: string, edits: TextEdit[]) => ({ fix: { messageId: 'removeFlag' as const, data: { flag }, edits } });
+    for (const { script } of runScripts(dockerfile)) {
+      for (const cmd of script.commands) {
+        const args = cmd.argv.slice(1);
+        const name = cmd.name;
+        if (name === 'curl') {
+          for (const w of args) {
+            if (w.value === '--') break;
+            if (w.value === '--insecure' || w.value === '-k') {
+              report({ messageId: 'curlInsecure', data: { flag: w.value }, range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
+            } else if (/^-[a-zA-Z]+$/.test(w.value) && w.value.includes('k')) {
+              // In a group such as `-fsSLk`, only the letters before one that takes a value are flags.
+              const letters = w.value.slice(1);
+              const stop = letters.search(/[oduAeXxmwCTEbcFrzKYy]/);
+              const k = letters.indexOf('k');
+              if (stop >= 0 && stop < k) continue;
+              const at = w.offsetOfValue(k + 1);
+              const exact = !w.quoted;
+              report({ messageId: 'curlInsecure', data: { flag: '-k' }, range: file.rangeOf(at, at + 1), ...(exact ? removeFix('k', [{ range: file.rangeOf(at, at + 1), newText: '' }]) : {}) });
+            }
+          }
+        } else if (name === 'wget') {
+          for (const w of args) if (w.value === '--no-check-certificate') report({ messageId: 'wgetNoCheck', range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
+        } else if (/^pip[0-9.]*$/.test(name) || (/^python[0-9.]*$/.test(name) && args.some((w) => w.value === 'pip'))) {
+          for (let i = 0; i < args.length; i++) {
+            const w = args[i]!;
+            if (w.value === '--trusted-host' && args[i + 1]) {
+              const v = args[i + 1]!;
+              report({ messageId: 'pipTrustedHost', range: file.rangeOf(w.start, v.end), ...removeFix(`--trusted-host ${v.value}`, [{ ...deleteWordEdit(file, { start: w.start, end: v.end }) }]) });
+            } else if (w.value.startsWith('--trusted-host=')) {
+              report({ messageId: 'pipTrustedHost', range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
+            } else if (/^(global|install)\.trusted-host$/.test(w.value)) {
+              report({ messageId: 'pipTrustedHost', range: wordRange(file, w) });
+            }
+          }
+        } else if (name === 'npm' || name === 'yarn' || name === 'pnpm') {
+          const values = args.map((w) => w.value);
+          const i = values.findIndex((v) => v === 'strict-ssl' || v === 'strict-ssl=false');
+          const off = (v: string | undefined) => v === 'false' || v === '0';
+          if (i >= 0 && (values[i] === 'strict-ssl=false' || off(values[i + 1]))) report({ messageId: 'npmStrictSsl', data: { tool: name }, range: wordRange(file, args[i]!) });
+          for (const w of args) {
+            if (w.value === '--strict-ssl=false' || w.value === '--no-strict-ssl') report({ messageId: 'npmStrictSsl', data: { tool: name }, range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
+          }
+        } else if (name === 'git') {
+          const words: ShWord[] = args;
+          for (let i = 0; i < words.length; i++) {
+            const v = words[i]!.value;
+            if (/^http(\..*)?\.sslverify=(false|0|no|off)$/i.test(v)) report({ messageId: 'gitSslVerify', range: wordRange(file, words[i]!) });
+            else if (/^http(\..*)?\.sslverify$/i.test(v) && /^(false|0|no|off)$/i.test(words[i + 1]?.value ?? '')) report({ messageId: 'gitSslVerify', range: file.rangeOf(words[i]!.start, words[i + 1]!.end) });
+          }
+        }
+        if (name === 'yum' || name === 'dnf' || name === 'microdnf' || name === 'tdnf' || name === 'echo' || name === 'printf' || name === 'sed' || name === 'tee' || name === 'yum-config-manager' || name === 'dnf-config-manager') {
+          for (const w of args) {
+            const m = /sslverify\s*=\s*(0|false|no|off)\b/i.exec(w.value);
+            if (m) report({ messageId: 'yumSslVerify', data: { text: m[0] }, range: wordRange(file, w) });
+          }
+        }
+        if (name === 'echo' || name === 'printf' || name === 'apt-get' || name === 'apt') {
+          for (const w of args) if (/Verify-(Peer|Host)\W*(=\s*)?"?false/i.test(w.value)) report({ messageId: 'aptVerifyPeer', range: wordRange(file, w) });
+        }
+      }
+    }
+    for (const s of settings(dockerfile)) {
+      const problem = envProblem(s.key, s.value);
+      if (!problem) continue;
+      const end = s.valueSpan?.end ?? s.keySpan.end;
+      report({ messageId: problem, data: problem === 'npmStrictSslEnv' ? { key: s.key, value: s.value ?? '' } : problem === 'pythonHttpsVerify' ? { value: s.value ?? '' } : {}, range: file.rangeOf(s.keySpan.start, end) });
+    }
+  },
+});

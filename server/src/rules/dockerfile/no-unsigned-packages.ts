@@ -1,0 +1,73 @@
+// Package managers told to install packages whose signatures are missing or wrong.
+import { dockerfileRule } from '../../core/types';
+import { deleteWordEdit, runScripts, wordRange } from '../../dockerfile/query';
+
+const FLAGS: Record<string, { managers: RegExp; messageId: 'aptUnauthenticated' | 'forceYes' | 'apkUntrusted' | 'noGpgCheck' | 'rpmNoSignature' }> = {
+  '--allow-unauthenticated': { managers: /^(apt-get|apt|aptitude)$/, messageId: 'aptUnauthenticated' },
+  '--allow-insecure-repositories': { managers: /^(apt-get|apt)$/, messageId: 'aptUnauthenticated' },
+  '--force-yes': { managers: /^(apt-get|apt|aptitude)$/, messageId: 'forceYes' },
+  '--allow-untrusted': { managers: /^apk$/, messageId: 'apkUntrusted' },
+  '--nogpgcheck': { managers: /^(yum|dnf|microdnf|tdnf|rpm-ostree)$/, messageId: 'noGpgCheck' },
+  '--no-gpg-checks': { managers: /^zypper$/, messageId: 'noGpgCheck' },
+  '--nosignature': { managers: /^rpm$/, messageId: 'rpmNoSignature' },
+  '--nodigest': { managers: /^rpm$/, messageId: 'rpmNoSignature' },
+  '--nofiledigest': { managers: /^rpm$/, messageId: 'rpmNoSignature' },
+  '--noverify': { managers: /^rpm$/, messageId: 'rpmNoSignature' },
+};
+
+export default dockerfileRule({
+  meta: {
+    id: 'dockerfile/no-unsigned-packages',
+    target: 'dockerfile',
+    title: 'Package signature checks disabled',
+    severity: 'error',
+    description:
+      'Reports `apt-get --allow-unauthenticated`/`--allow-insecure-repositories`/`--force-yes`, `-o APT::Get::AllowUnauthenticated=true`, `[trusted=yes]` sources, `apk --allow-untrusted`, `yum`/`dnf`/`microdnf`/`tdnf --nogpgcheck`, `gpgcheck=0`, `zypper --no-gpg-checks` and `rpm --nosignature`/`--nodigest`/`--nofiledigest`/`--noverify`. Removing a flag is offered as a fix.',
+    rationale:
+      'Repository signatures are what makes a mirror or proxy unable to slip in a modified package. With the check off, anyone who can answer the package request (a compromised mirror, a man in the middle) installs code as root in your image; `--force-yes` also allows downgrades to vulnerable versions.',
+    remediation: 'Remove the flag and import the repository\'s signing key instead (`/etc/apt/keyrings/*.gpg` with `signed-by=`, `apk add --allow-untrusted` → `/etc/apk/keys/*.rsa.pub`, `rpm --import`).',
+    references: [
+      { title: 'Debian wiki: SecureApt', url: 'https://wiki.debian.org/SecureApt' },
+      { title: 'Checkov Dockerfile policies', url: 'https://www.checkov.io/5.Policy%20Index/dockerfile.html' },
+    ],
+    fix: 'safe',
+    messages: {
+      aptUnauthenticated: '`{{flag}}` lets apt install packages whose signatures are missing or invalid.',
+      forceYes: '`--force-yes` disables apt\'s signature checks and allows downgrades; use `-y`.',
+      apkUntrusted: '`apk --allow-untrusted` installs packages without a trusted signature.',
+      noGpgCheck: '`{{flag}}` installs RPM packages without checking their GPG signatures.',
+      rpmNoSignature: '`rpm {{flag}}` skips package signature or digest verification.',
+      trustedSource: '`{{text}}` makes apt trust a repository without signatures.',
+      removeFlag: 'Remove `{{flag}}`',
+    },
+    equivalents: ['checkov:CKV2_DOCKER_7', 'checkov:CKV2_DOCKER_8', 'checkov:CKV2_DOCKER_9', 'checkov:CKV2_DOCKER_10', 'checkov:CKV2_DOCKER_11'],
+    examples: {
+      bad: ['FROM debian:12\nRUN apt-get install -y --allow-unauthenticated curl\n', 'FROM fedora:41\nRUN dnf install -y --nogpgcheck httpd\n'],
+      good: ['FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n'],
+    },
+  },
+  check({ file, dockerfile, report }) {
+    for (const { script } of runScripts(dockerfile)) {
+      for (const cmd of script.commands) {
+        for (const w of cmd.argv.slice(1)) {
+          const spec = FLAGS[w.value];
+          if (spec && spec.managers.test(cmd.name)) {
+            report({ messageId: spec.messageId, data: { flag: w.value }, range: wordRange(file, w), fix: { messageId: 'removeFlag', data: { flag: w.value }, edits: [deleteWordEdit(file, w)] } });
+            continue;
+          }
+          if (/^(apt-get|apt)$/.test(cmd.name) && /^APT::Get::AllowUnauthenticated=(true|1|yes)$/i.test(w.value)) {
+            report({ messageId: 'aptUnauthenticated', data: { flag: w.value }, range: wordRange(file, w) });
+          }
+          const trusted = /\[[^\]]*trusted=yes[^\]]*\]/.exec(w.value);
+          if (trusted && (cmd.name === 'echo' || cmd.name === 'printf' || cmd.name === 'tee' || cmd.name === 'add-apt-repository')) {
+            report({ messageId: 'trustedSource', data: { text: trusted[0] }, range: wordRange(file, w) });
+          }
+          const gpg = /\bgpgcheck\s*=\s*(0|false|no)\b/i.exec(w.value);
+          if (gpg && /^(echo|printf|sed|tee|yum|dnf|microdnf|tdnf|yum-config-manager)$/.test(cmd.name)) {
+            report({ messageId: 'noGpgCheck', data: { flag: gpg[0] }, range: wordRange(file, w) });
+          }
+        }
+      }
+    }
+  },
+});

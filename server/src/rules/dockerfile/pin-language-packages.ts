@@ -1,0 +1,44 @@
+// Language packages (pip, npm, gem, go install) installed without a version.
+import { dockerfileRule } from '../../core/types';
+import { langInstall } from '../../dockerfile/packages';
+import { runScripts, wordRange } from '../../dockerfile/query';
+
+export default dockerfileRule({
+  meta: {
+    id: 'dockerfile/pin-language-packages',
+    target: 'dockerfile',
+    title: 'Language packages installed without a version',
+    severity: 'warning',
+    description:
+      'Reports `pip install`, `npm install -g`/`npm install <pkg>`, `gem install` and `go install` of named packages without a version (`flask==3.0.3`, `typescript@5.6.3`, `rails:7.2.1` or `-v`, `golang.org/x/tools/gopls@v0.16.2`). One finding per command. Not reported: requirement and lock files (`-r requirements.txt`, `npm ci`, `npm install` with no package), local paths and archives, packages named by variables, and any version specifier.',
+    rationale:
+      'Registry packages change daily and are a favourite target for account takeovers and typosquats. Without a version, each build resolves to whatever was published last, which may be a compromised or breaking release.',
+    remediation: 'Pin versions on the command line, or better, install from a lock file (`pip install -r requirements.txt` with hashes, `npm ci`, `bundle install` with Gemfile.lock, `go install pkg@vX.Y.Z`).',
+    references: [
+      { title: 'pip: secure installs (hash-checking mode)', url: 'https://pip.pypa.io/en/stable/topics/secure-installs/' },
+      { title: 'hadolint DL3013', url: 'https://github.com/hadolint/hadolint/wiki/DL3013' },
+    ],
+    messages: {
+      pip: '`{{package}}`{{others}} installed with pip without a version (`{{package}}==<version>`).',
+      npm: '`{{package}}`{{others}} installed with npm without a version (`{{package}}@<version>`).',
+      gem: '`{{package}}`{{others}} installed with gem without a version (`{{package}}:<version>`).',
+      go: '`{{package}}` installed with go without a fixed version (`@vX.Y.Z`).',
+    },
+    equivalents: ['hadolint:DL3013', 'hadolint:DL3016', 'hadolint:DL3028', 'hadolint:DL3062'],
+    examples: {
+      bad: ['FROM python:3.13-slim\nRUN pip install --no-cache-dir flask\n', 'FROM node:22.11-bookworm-slim\nRUN npm install -g typescript\n'],
+      good: ['FROM python:3.13-slim\nRUN pip install --no-cache-dir -r requirements.txt flask==3.0.3 .\n', 'FROM node:22.11-bookworm-slim\nRUN npm ci && npm install -g typescript@5.6.3\n'],
+    },
+  },
+  check({ file, dockerfile, report }) {
+    for (const { script } of runScripts(dockerfile)) {
+      for (const cmd of script.commands) {
+        const install = langInstall(cmd);
+        const first = install?.unpinned[0];
+        if (!install || !first) continue;
+        const n = install.unpinned.length - 1;
+        report({ messageId: install.manager, data: { package: first.value, ...(install.manager !== 'go' ? { others: n ? ` and ${n} more package${n > 1 ? 's' : ''}` : '' } : {}) }, range: wordRange(file, first) });
+      }
+    }
+  },
+});

@@ -1,0 +1,56 @@
+// ADD used for plain local files, where COPY does the same without ADD's extra behaviour.
+import type { TextEdit } from 'vscode-languageserver-types';
+import { dockerfileRule } from '../../core/types';
+import { addSourceKind } from '../../dockerfile/add';
+
+// Flags only ADD understands; the fix drops them because COPY would reject them.
+const ADD_ONLY = new Set(['checksum', 'keep-git-dir', 'unpack']);
+
+export default dockerfileRule({
+  meta: {
+    id: 'dockerfile/prefer-copy',
+    target: 'dockerfile',
+    title: 'ADD used for local files',
+    severity: 'warning',
+    description:
+      'Reports `ADD` whose sources are all local files or directories (or heredocs). Local tar archives are not reported, since extracting them is what ADD is for, and URLs and git sources are left to `dockerfile/add-remote-checksum`. Sources named through variables are reported without a fix.',
+    rationale:
+      'ADD also fetches URLs and silently extracts archives, so a reader (and a later edit that renames a file to `.tar.gz`) cannot tell what lands in the image. COPY only copies, which is what the instruction means here.',
+    remediation: 'Use `COPY` for local files. Keep `ADD` for extracting a local archive, and for remote sources use `ADD --checksum`.',
+    references: [
+      { title: 'Docker: ADD or COPY', url: 'https://docs.docker.com/build/building/best-practices/#add-or-copy' },
+      { title: 'hadolint DL3020', url: 'https://github.com/hadolint/hadolint/wiki/DL3020' },
+    ],
+    fix: 'safe',
+    messages: {
+      useCopy: 'Use `COPY` instead of `ADD` for local files.',
+      replaceWithCopy: 'Replace `ADD` with `COPY`',
+    },
+    equivalents: ['hadolint:DL3020', 'trivy:DS-0005'],
+    examples: {
+      bad: ['FROM alpine:3.20\nADD app.py /app/\n'],
+      good: ['FROM alpine:3.20\nCOPY app.py /app/\nADD rootfs.tar.gz /\n'],
+    },
+  },
+  check({ file, dockerfile, report }) {
+    for (const node of dockerfile.nodes) {
+      const target = node.trigger ?? node;
+      if (target.keyword !== 'ADD') continue;
+      const sources = (target.json ?? target.args).slice(0, -1);
+      if (!sources.length) continue;
+      const kinds = sources.map((s) => addSourceKind(s.value));
+      if (kinds.some((k) => k === 'url' || k === 'git' || k === 'archive')) continue;
+      const range = file.rangeOf(target.keywordSpan.start, target.keywordSpan.end);
+      const keyword = file.text.slice(target.keywordSpan.start, target.keywordSpan.end);
+      const edits: TextEdit[] = [{ range, newText: keyword === keyword.toLowerCase() ? 'copy' : 'COPY' }];
+      for (const f of target.flags) {
+        if (!ADD_ONLY.has(f.name)) continue;
+        let start = f.start;
+        while (start > 0 && (file.text[start - 1] === ' ' || file.text[start - 1] === '\t')) start--;
+        edits.push({ range: file.rangeOf(start, f.end), newText: '' });
+      }
+      const safe = !kinds.includes('dynamic');
+      report({ messageId: 'useCopy', range, ...(safe ? { fix: { messageId: 'replaceWithCopy', edits } } : {}) });
+    }
+  },
+});

@@ -1,0 +1,41 @@
+// Reads one file and lints it; shared by the worker threads and the in-process fallback.
+import { promises as fs } from 'node:fs';
+import '../rules';
+import { lint, type LintKind } from '../core/engine';
+import type { LintConfig } from '../core/config';
+import type { Finding } from '../core/types';
+import type { Suppressed } from '../core/suppress';
+
+/** Files this large are almost never hand-written manifests; linting them would stall a worker. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export interface LintJob {
+  id: number;
+  path: string;
+  config: LintConfig;
+}
+
+export interface FileResult {
+  path: string;
+  kind: LintKind;
+  findings: Finding[];
+  suppressed: Suppressed[];
+  /** Why the file was not linted (unreadable, too large). */
+  error?: string;
+}
+
+export interface LintReply extends FileResult {
+  id: number;
+}
+
+export async function lintPath(job: LintJob): Promise<LintReply> {
+  try {
+    const stat = await fs.stat(job.path);
+    if (stat.size > MAX_FILE_BYTES) return { id: job.id, path: job.path, kind: 'other', findings: [], suppressed: [], error: `${stat.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` };
+    const text = await fs.readFile(job.path, 'utf8');
+    const result = lint({ path: job.path, text }, job.config);
+    return { id: job.id, path: job.path, kind: result.kind, findings: result.findings, suppressed: result.suppressed };
+  } catch (err) {
+    return { id: job.id, path: job.path, kind: 'other', findings: [], suppressed: [], error: err instanceof Error ? err.message : String(err) };
+  }
+}
