@@ -38,6 +38,7 @@ const dist = {
     server: join(root, 'server/src/server.ts'),
     cli: join(root, 'server/src/cli/main.ts'),
     'scan-worker': join(root, 'server/src/scan/worker.ts'),
+    'bench-scan': join(root, 'scripts/bench-scan.ts'),
     'gen-docs': join(root, 'scripts/gen-docs.ts'),
     bench: join(root, 'scripts/bench.ts'),
     'corpus-sweep': join(root, 'scripts/corpus-sweep.ts'),

@@ -7,6 +7,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { lint, RULES, type Rule } from '../server/src/api';
 import { SourceFile } from '../server/src/core/source';
 import { parseDockerfile } from '../server/src/dockerfile/model';
+import { runScripts, settings } from '../server/src/dockerfile/query';
 import type { DockerfileRule } from '../server/src/core/types';
 
 const args = process.argv.slice(2);
@@ -45,17 +46,24 @@ for (const { path, text } of files) {
   // Per-rule timing: parse once, then time each rule's check on the shared model (as the engine runs them).
   const file = new SourceFile(path, text);
   const model = parseDockerfile(file);
+  // Shell parsing is shared by every rule (cached on the model), so it is paid once here, not by the first rule.
+  runScripts(model);
+  settings(model);
   let worst = { id: '', ms: 0 };
   for (const rule of rules) {
     const options: Record<string, unknown> = {};
     for (const [k, spec] of Object.entries(rule.meta.options ?? {})) options[k] = spec.default;
-    const t0 = process.hrtime.bigint();
-    try {
-      rule.check({ file, dockerfile: model, options, report: () => undefined });
-    } catch (err) {
-      crashes.push(`${path}: ${rule.meta.id}: ${err instanceof Error ? err.stack : String(err)}`);
+    // Best of three runs: a single run on a loaded machine mostly measures GC pauses and scheduling.
+    let ms = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const t0 = process.hrtime.bigint();
+      try {
+        rule.check({ file, dockerfile: model, options, report: () => undefined });
+      } catch (err) {
+        if (run === 0) crashes.push(`${path}: ${rule.meta.id}: ${err instanceof Error ? err.stack : String(err)}`);
+      }
+      ms = Math.min(ms, Number(process.hrtime.bigint() - t0) / 1e6);
     }
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (ms > worst.ms) worst = { id: rule.meta.id, ms };
     slowest.set(rule.meta.id, Math.max(slowest.get(rule.meta.id) ?? 0, ms));
   }

@@ -12,6 +12,7 @@ import {
   type WorkDoneProgressEnd,
 } from 'vscode-languageclient/node';
 import { registryMiddleware } from './registryCommands';
+import { registerCommands } from './commands';
 
 /** Contract with server/src: `shipshape/scanWorkspace` lints every container file under the folders. */
 interface ScanWorkspaceParams {
@@ -55,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void client?.sendNotification('shipshape/trustChanged', { trusted: true });
     }),
   );
+  registerCommands(context, () => client);
   await client.start();
 }
 

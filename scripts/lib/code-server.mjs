@@ -35,6 +35,9 @@ const EDITOR_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
   'chat.disableAIFeatures': true,
+  // The Chat view in the secondary side bar otherwise opens on startup and can take the keyboard focus.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.commandCenter.enabled': false,
   'editor.hover.delay': 100,
 };
 

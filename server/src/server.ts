@@ -23,6 +23,9 @@ import { TRUST_CHANGED_METHOD, WorkspaceTrust } from './lsp/trust';
 import { PIN_ACTION_KIND, REGISTRY_COMMANDS, RegistryFeature, cacheDirFrom, mergeHovers } from './lsp/registry';
 import { packageVersion } from './version';
 import { suppressionActions } from './suppress/action';
+import { EXPORT_SARIF_METHOD, exportSarif } from './scan/sarif';
+import { hostConfig } from './lsp/diagnostics';
+import { pathToFileURL } from 'node:url';
 
 const DEFAULT_DELAY_MS = 200;
 
@@ -213,6 +216,18 @@ connection.onRequest(SCAN_WORKSPACE_METHOD, async (raw: unknown, token: Cancella
   } finally {
     for (const s of subs) s.dispose();
     cancel.dispose();
+  }
+});
+
+connection.onRequest(EXPORT_SARIF_METHOD, async (raw: unknown, token: CancellationToken) => {
+  const folders = parseScanParams(raw).folders.flatMap((uri) => toPath(uri) ?? []);
+  const abort = new AbortController();
+  const sub = token.onCancellationRequested(() => abort.abort());
+  try {
+    const host = hostConfig(await settings.get(folders[0] ? pathToFileURL(folders[0]).href : ''), today());
+    return await exportSarif(folders, { metas: registry.metas(), toolVersion: packageVersion(), host, signal: abort.signal });
+  } finally {
+    sub.dispose();
   }
 });
 

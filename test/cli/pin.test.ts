@@ -126,7 +126,7 @@ test('scan never touches the network; scan --resolve reports drift with an "Upda
   assert.equal(drift.length, 1);
   assert.equal(drift[0].severity, 'info');
   assert.equal(drift[0].fix.title, 'Update digest');
-  assert.deepEqual(drift[0].fix.edits, [{ range: { start: { line: 0, character: spy.host.length + 17 }, end: { line: 0, character: spy.host.length + 88 } }, newText: moved.index.digest }]);
+  assert.deepEqual(drift[0].fix.edits, [{ range: { start: { line: 0, character: spy.host.length + 19 }, end: { line: 0, character: spy.host.length + 90 } }, newText: moved.index.digest }]);
 });
 
 test('scan --resolve notes an image it cannot resolve (closed port) with one clear message', async (t) => {
@@ -136,7 +136,7 @@ test('scan --resolve notes an image it cannot resolve (closed port) with one cle
   const notes = JSON.parse(r.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'registry/unresolved-image');
   assert.equal(notes.length, 1);
   assert.match(notes[0].message, /^Could not resolve `127\.0\.0\.1:9\/team\/app:1\.0`: \S/);
-  assert.deepEqual(notes[0].range, { start: { line: 7, character: 13 }, end: { line: 7, character: 36 } });
+  assert.deepEqual(notes[0].range, { start: { line: 7, character: 13 }, end: { line: 7, character: 37 } });
 });
 
 test('nothing of the credentials appears in pin or scan output, with a Basic-auth registry (right and wrong password)', async (t) => {

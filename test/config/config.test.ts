@@ -110,3 +110,9 @@ test('config: the parsed config drives the engine', () => {
   const [finding] = lint({ path: 'Dockerfile', text: 'FROM node:latest\n' }, config).findings.filter((f) => f.ruleId === 'dockerfile/no-latest-tag');
   assert.equal(finding?.severity, 'error');
 });
+
+test('config: an open .shipshape.yaml is linted into findings in the config file itself', async () => {
+  const { lintDocument } = await import('../../server/src/lsp/diagnostics');
+  const result = lintDocument({ uri: 'file:///w/.shipshape.yaml', languageId: 'yaml', getText: () => 'rules:\n  k8s/no-privileged: loud\n' }, {});
+  assert.deepEqual(result.findings.map((f) => [f.ruleId, f.severity, at(f)]), [['shipshape/config', 'error', '2:22']]);
+});

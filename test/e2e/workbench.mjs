@@ -34,7 +34,9 @@ export function line(editor, text) {
 
 /** Screen point over the `column`-th character (0-based) of a rendered line, for hovering and clicking. */
 export async function pointInLine(editor, text, column, length = 1) {
+  await line(editor, text).waitFor({ timeout: WAIT });
   const box = await line(editor, text).boundingBox();
+  if (!box) throw new Error(`line \`${text}\` is not rendered`);
   const charWidth = await editor.evaluate((el) => {
     const probe = el.querySelector('.view-lines .view-line span span');
     return probe ? probe.getBoundingClientRect().width / Math.max(1, probe.textContent.length) : 8;
@@ -73,6 +75,12 @@ export function ruleTitles(extensionDir) {
   return new Map(list.map((rule) => [rule.id ?? rule.meta?.id, rule.title ?? rule.meta?.title]));
 }
 
+/** Problems count from the status bar item (errors + warnings + infos). */
+export async function statusBarProblems(page) {
+  const label = (await page.locator('#status\\.problems').first().getAttribute('aria-label')) ?? '';
+  return (label.match(/\d+/g) ?? []).reduce((n, d) => n + Number(d), 0);
+}
+
 /** Presses Ctrl+. at the cursor and returns the quick-fix menu row matching `title`. */
 export async function openQuickFixMenu(page, editor, title) {
   // The gutter lightbulb shows that the editor has computed code actions for the cursor line.
@@ -82,13 +90,10 @@ export async function openQuickFixMenu(page, editor, title) {
   for (let attempt = 1; ; attempt++) {
     await page.mouse.move(5, 5); // no hover widget over the cursor
     await editor.locator('textarea').first().focus();
-    await page.keyboard.press('Control+.');
-    for (let i = 0; i < 6; i++) {
-      await new Promise((r) => setTimeout(r, 1000));
-      const info = await page.evaluate(() => ({ active: document.activeElement?.className, widget: [...document.querySelectorAll('.action-widget')].map((w) => w.innerText).join('|') }));
-      console.log('DEBUG', attempt, i, JSON.stringify(info));
-    }
-    await page.screenshot({ path: '/tmp/dbg-' + attempt + '.png' });
+    // Held Control + Period, as a user types it.
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Period');
+    await page.keyboard.up('Control');
     try {
       await row.waitFor({ timeout: attempt < 3 ? 15000 : WAIT });
       return row;

@@ -112,3 +112,23 @@ test('gitignore rules: anchoring, dir-only, negation, ** and escapes', () => {
   ];
   assert.deepEqual(cases.map(([p, d]) => [p, d, rules.test(p, d)]), cases);
 });
+
+test('exportSarif: scans the folders with their .shipshape.yaml and returns SARIF 2.1.0', async () => {
+  const root = tree({
+    '.git/HEAD': 'x\n',
+    '.shipshape.yaml': 'rules:\n  dockerfile/no-latest-tag: error\nignore: [skip/]\n',
+    'Dockerfile': DF,
+    'skip/Dockerfile': DF,
+  });
+  try {
+    const { exportSarif } = await import('../../server/src/scan/sarif');
+    const { RULES } = await import('../../server/src/api');
+    const out = await exportSarif([root], { metas: RULES.map((r) => r.meta), toolVersion: '0.0.0-test', workers: 0 });
+    const sarif = JSON.parse(out.sarif) as { version: string; runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    assert.equal(sarif.version, '2.1.0');
+    const latest = sarif.runs[0]!.results.filter((r) => r.ruleId === 'dockerfile/no-latest-tag');
+    assert.deepEqual(latest.map((r) => [r.level, r.locations[0]!.physicalLocation.artifactLocation.uri]), [['error', 'Dockerfile']]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -28,6 +28,11 @@ export const ENGINE_DIAGNOSTICS = {
     severity: 'warning',
     description: 'A Shipshape rule threw an error on this input. Other rules still ran. Please report the file that triggers it.',
   },
+  'shipshape/config': {
+    title: 'Configuration problem',
+    severity: 'error',
+    description: 'This entry of `.shipshape.yaml` is invalid (see docs/configuration.md) and is ignored; the rest of the file still applies, and defaults are used where it does not.',
+  },
   'shipshape/suppression': {
     title: 'Suppression problem',
     severity: 'warning',

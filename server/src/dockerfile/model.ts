@@ -586,7 +586,8 @@ function makeNode(logical: string, offsetOf: (i: number) => number, escape: stri
   const keyword = logical.slice(0, k).toUpperCase();
   let a = k;
   while (a < logical.length && /\s/.test(logical[a]!)) a++;
-  const words = splitWords(logical, a, escape);
+  // A shell-form RUN body is read by the shell parser; only its leading --flags are split here.
+  const words = keyword === 'RUN' ? splitFlags(logical, a, escape) : splitWords(logical, a, escape);
   const flags: DFlag[] = [];
   let argsIndex = a;
   let wi = 0;
@@ -635,7 +636,14 @@ function makeNode(logical: string, offsetOf: (i: number) => number, escape: stri
       if (json) node.json = json;
     }
   }
-  if (HEREDOC_KEYWORDS.has(keyword) && !node.json) {
+  if (keyword === 'RUN' && !node.json && logical.includes('<<', argsIndex)) {
+    const re = /(?<=^|[\s;&|(])<<(-?)(["']?)([^<"'\s;&|()]+)\2/g;
+    re.lastIndex = argsIndex;
+    for (let m = re.exec(logical); m; m = re.exec(logical)) {
+      node.heredocs.push({ name: m[3]!, stripTabs: m[1] === '-', quoted: m[2] !== '', marker: { start: offsetOf(m.index), end: endOf(m.index + m[0].length) }, body: { start: 0, end: 0 }, content: '', closed: false });
+    }
+  }
+  if (HEREDOC_KEYWORDS.has(keyword) && keyword !== 'RUN' && !node.json) {
     for (const w of argWords) {
       const m = /^<<(-?)(["']?)([^<"'\s]+)\2$/.exec(w.raw);
       if (!m) continue;
@@ -646,6 +654,32 @@ function makeNode(logical: string, offsetOf: (i: number) => number, escape: stri
     node.trigger = makeNode(logical.slice(a), (i) => offsetOf(a + i), escape);
   }
   return node;
+}
+
+function splitFlags(s: string, from: number, escape: string): RawWord[] {
+  const out: RawWord[] = [];
+  let i = from;
+  while (s.startsWith('--', i)) {
+    const [w] = splitWords(s.slice(0, nextBlank(s, i)), i, escape);
+    if (!w) break;
+    out.push(w);
+    i = w.end;
+    while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
+  }
+  return out;
+}
+
+/** End of the word starting at i, respecting quotes (flag values such as `--mount="a b"`). */
+function nextBlank(s: string, i: number): number {
+  let quote = '';
+  for (; i < s.length; i++) {
+    const c = s[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ' ' || c === '\t' || c === '\n') break;
+  }
+  return i;
 }
 
 interface RawWord {

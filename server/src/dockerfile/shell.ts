@@ -125,7 +125,36 @@ interface PendingHeredoc {
 }
 
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>']);
-const SPECIAL = new Set([...META, '\\', "'", '"', '$', '`', '\r']);
+// Characters that end a run of ordinary word characters, as a lookup table by char code.
+const SPECIAL = new Uint8Array(128);
+const NO_SCRIPTS: ShScript[] = [];
+for (const c of [...META, '\\', "'", '"', '$', '`', '\r']) SPECIAL[c.charCodeAt(0)] = 1;
+
+/** A word; `offsetOfValue` is a method (not a closure per word) to keep parsing allocation-light. */
+class Word implements ShWord {
+  constructor(
+    readonly value: string,
+    readonly raw: string,
+    readonly start: number,
+    readonly end: number,
+    readonly quoted: boolean,
+    readonly dynamic: boolean,
+    readonly substitutions: ShScript[],
+    private readonly srcStart: number,
+    private readonly offsetOf: (i: number) => number,
+    private readonly mapV: number[] | undefined,
+    private readonly mapS: number[] | undefined,
+  ) {}
+
+  offsetOfValue(v: number): number {
+    const mapV = this.mapV;
+    const mapS = this.mapS;
+    if (!mapV || !mapS) return this.offsetOf(this.srcStart + v);
+    let k = mapV.length - 1;
+    while (k > 0 && mapV[k]! > v) k--;
+    return this.offsetOf(mapS[k]! + (v - mapV[k]!));
+  }
+}
 
 class Parser {
   private i = 0;
@@ -390,6 +419,9 @@ class Parser {
   }
 
   private tryRedirect(): { redirect: ShRedirect; heredoc?: PendingHeredoc } | undefined {
+    const c0 = this.s.charCodeAt(this.i);
+    // Only `<`, `>`, `&` or a digit can start a redirection.
+    if (c0 !== 60 && c0 !== 62 && c0 !== 38 && !(c0 >= 48 && c0 <= 57)) return undefined;
     const m = /^(\d*|&)(<<<|<<-|<<|>>|&>>|>&|<&|>\||<>|>|<)/.exec(this.s.slice(this.i, this.i + 6));
     if (!m) return undefined;
     // `<(…)` and `>(…)` are process substitutions, read as words.
@@ -465,21 +497,25 @@ class Parser {
     const procSubst = (first === '<' || first === '>') && s[start + 1] === '(';
     if (META.has(first) && !procSubst) return undefined;
     let value = '';
-    // value index → source index, recorded where they stop being contiguous
-    const mapV: number[] = [0];
-    const mapS: number[] = [start];
+    // value index → source index, recorded where they stop being contiguous (only for quoted/escaped words)
+    let mapV: number[] | undefined;
+    let mapS: number[] | undefined;
     const mark = (): void => {
+      if (!mapV || !mapS) {
+        mapV = [0];
+        mapS = [start];
+      }
       mapV.push(value.length);
       mapS.push(this.i);
     };
     let quoted = false;
     let dynamic = false;
-    const subs: ShScript[] = [];
+    let subs: ShScript[] = NO_SCRIPTS;
     while (this.i < s.length) {
       const c = s[this.i]!;
       if ((c === '<' || c === '>') && s[this.i + 1] === '(') {
         const text = this.readBalanced(this.i + 2, '(', ')');
-        subs.push(this.subScript(this.i + 2, text));
+        (subs === NO_SCRIPTS ? (subs = []) : subs).push(this.subScript(this.i + 2, text));
         value += s.slice(this.i, this.i + 2 + text.length + 1);
         this.i += 2 + text.length + 1;
         dynamic = true;
@@ -525,7 +561,7 @@ class Parser {
           }
           if (d === '$' || d === '`') {
             const before = this.i;
-            if (this.readDollarOrBacktick(subs)) {
+            if (this.readDollarOrBacktick((subs === NO_SCRIPTS ? (subs = []) : subs))) {
               dynamic = true;
               value += s.slice(before, this.i);
               continue;
@@ -553,7 +589,7 @@ class Parser {
       }
       if (c === '$' || c === '`') {
         const before = this.i;
-        if (this.readDollarOrBacktick(subs)) {
+        if (this.readDollarOrBacktick((subs === NO_SCRIPTS ? (subs = []) : subs))) {
           dynamic = true;
           value += s.slice(before, this.i);
           continue;
@@ -561,29 +597,15 @@ class Parser {
       }
       // A run of ordinary characters is appended in one slice.
       let j = this.i + 1;
-      while (j < s.length && !SPECIAL.has(s[j]!)) j++;
+      for (let cc = s.charCodeAt(j); j < s.length && (cc >= 128 || SPECIAL[cc] === 0); cc = s.charCodeAt(++j));
       value += s.slice(this.i, j);
       this.i = j;
     }
     if (this.i === start) return undefined;
     const end = this.i;
     const offsetOf = this.src.offsetOf;
-    const word: ShWord = {
-      value,
-      raw: s.slice(start, end),
-      start: offsetOf(start),
-      // The end of the last character, so a word that ends a nested script stops before the closing quote.
-      end: offsetOf(end - 1) + 1,
-      quoted,
-      dynamic,
-      substitutions: subs,
-      offsetOfValue(v) {
-        let k = mapV.length - 1;
-        while (k > 0 && mapV[k]! > v) k--;
-        return offsetOf(mapS[k]! + (v - mapV[k]!));
-      },
-    };
-    return word;
+    // The end is that of the last character, so a word that ends a nested script stops before the closing quote.
+    return new Word(value, s.slice(start, end), offsetOf(start), offsetOf(end - 1) + 1, quoted, dynamic, subs, start, offsetOf, mapV, mapS);
   }
 
   /** At `$…` or a backquote: consumes an expansion; returns false for a lone `$`. */

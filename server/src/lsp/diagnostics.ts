@@ -1,7 +1,8 @@
 // Validates open documents: debounced per URI, one cached LintResult per (uri, version), stale results dropped.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type LintResult } from '../core/engine';
+import { defaultRegistry, lint, type LintResult } from '../core/engine';
+import { isConfigFile, lintConfigFile } from '../config/lintConfigFile';
 import type { LintConfig } from '../core/config';
 import type { Settings } from './settings';
 import { toLintConfig } from './settings';
@@ -33,6 +34,7 @@ interface Entry {
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export function lintDocument(doc: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>, config: LintConfig): LintResult {
+  if (isConfigFile(doc.uri)) return lintConfigFile(doc.uri, doc.getText(), defaultRegistry().metas());
   return lint({ path: doc.uri, text: doc.getText(), languageId: doc.languageId }, config);
 }
 

@@ -50,7 +50,7 @@ export const REGISTRY_COMMANDS = [PIN_COMMAND, PIN_FILE_COMMAND, PIN_WORKSPACE_C
 export const PIN_ACTION_KIND = CodeActionKind.RefactorRewrite;
 
 /** Findings whose fix is a digest: "Pin to digest" attaches to them as a quick fix. */
-const PIN_RULES = /^(?:dockerfile|k8s)\/(?:no-latest-tag|image-latest-tag|image-not-pinned|[a-z-]*(?:not-pinned|unpinned)[a-z-]*)$/;
+const PIN_RULES = /^(?:dockerfile|k8s)\/(?:[a-z-]*latest-tag|[a-z-]*not-pinned|[a-z-]*unpinned|pin-[a-z-]*digest)$/;
 // Drift answers are reused this long before a document asks the registry again (the client caches too).
 const DRIFT_RECHECK_MS = 15 * 60 * 1000;
 const LOOKUP_TIMEOUT_MS = 8_000;
@@ -335,25 +335,26 @@ export class RegistryFeature {
     const open = new Map(this.deps.openDocuments().map((d) => [toPath(d.uri) ?? d.uri, d]));
     const out: { uri: string; sites: ImageSite[] }[] = [];
     for (const uri of uris) {
-      const root = toPath(uri);
-      if (!root) continue;
-      let paths: AsyncIterable<string>;
-      try {
-        paths = walkLintable(root);
-      } catch {
+      // An open document is pinned as the editor shows it (unsaved edits, untitled files included).
+      const openDoc = this.deps.document(uri);
+      if (openDoc) {
+        const sites = imageSitesOfText(openDoc.uri, openDoc.getText(), openDoc.languageId);
+        if (sites.length) out.push({ uri: openDoc.uri, sites });
         continue;
       }
-      for await (const path of paths) {
-        if (cancelled()) return out;
-        const doc = open.get(path);
-        let text: string;
-        try {
-          text = doc ? doc.getText() : await fs.readFile(path, 'utf8');
-        } catch {
-          continue;
+      const root = toPath(uri);
+      if (!root) continue;
+      try {
+        for await (const path of walkLintable(root)) {
+          if (cancelled()) return out;
+          const doc = open.get(path);
+          const text = doc ? doc.getText() : await fs.readFile(path, 'utf8').catch(() => undefined);
+          if (text === undefined) continue;
+          const sites = imageSitesOfText(path, text, doc?.languageId);
+          if (sites.length) out.push({ uri: doc?.uri ?? pathToFileURL(path).href, sites });
         }
-        const sites = imageSitesOfText(path, text, doc?.languageId);
-        if (sites.length) out.push({ uri: doc?.uri ?? pathToFileURL(path).href, sites });
+      } catch (err) {
+        this.deps.log(`Shipshape could not list files under ${uri}: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
     return out;

@@ -4,7 +4,6 @@ import { invalidEverywhere, validEverywhere } from '../../support/workloads';
 
 const C = 'containers:\n  - name: app\n    image: nginx:1.27.3\n';
 
-const on = { rules: { 'k8s/low-uid': 'info' as const } };
 ruleTester(rule, {
   valid: [
     ...validEverywhere(`securityContext:\n  runAsUser: 10001\n${C}`),
@@ -17,4 +16,3 @@ ruleTester(rule, {
     { name: 'custom threshold', code: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  securityContext:\n    runAsUser: 20000\n  containers:\n    - name: app\n      image: nginx:1.27.3\n`, config: { rules: { 'k8s/low-uid': { severity: 'info', options: { minUid: 50000 } } } }, errors: [{ messageId: 'lowUid', range: '7:16-7:21' }] },
   ],
 });
-void on;

@@ -33,8 +33,8 @@ export default dockerfileRule({
     fix: 'safe',
     messages: {
       aptUnauthenticated: '`{{flag}}` lets apt install packages whose signatures are missing or invalid.',
-      forceYes: '`--force-yes` disables apt\'s signature checks and allows downgrades; use `-y`.',
-      apkUntrusted: '`apk --allow-untrusted` installs packages without a trusted signature.',
+      forceYes: '`{{flag}}` disables apt\'s signature checks and allows downgrades; use `-y`.',
+      apkUntrusted: '`apk {{flag}}` installs packages without a trusted signature.',
       noGpgCheck: '`{{flag}}` installs RPM packages without checking their GPG signatures.',
       rpmNoSignature: '`rpm {{flag}}` skips package signature or digest verification.',
       trustedSource: '`{{text}}` makes apt trust a repository without signatures.',

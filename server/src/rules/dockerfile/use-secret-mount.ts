@@ -43,7 +43,7 @@ export default dockerfileRule({
       if (!declared.size) continue;
       const runs = runScripts(dockerfile).filter((r) => r.stage === stage && r.node.trigger === undefined);
       for (const [name, arg] of declared) {
-        const re = new RegExp(`\\$(?:\\{${name}(?=[}:#%/-])|${name}(?![A-Za-z0-9_]))`, 'g');
+        const re = new RegExp(`\\$(?:\\{${name}(?:[:#%/-][^}]*)?\\}|${name}(?![A-Za-z0-9_]))`, 'g');
         const probe = new RegExp(re.source);
         const mounted = (r: (typeof runs)[number]): boolean =>
           r.node.flags.some((f) => f.name === 'mount' && /(^|,)type=secret(,|$)/.test(f.value ?? '') && new RegExp(`(^|,)(env|id)=${name}(,|$)`, 'i').test(f.value ?? ''));

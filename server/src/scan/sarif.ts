@@ -1,0 +1,33 @@
+// `shipshape/exportSarif`: scans folders exactly as the CLI does and returns the SARIF text it would write.
+import { relative, sep } from 'node:path';
+import type { LintConfig } from '../core/config';
+import type { RuleMeta } from '../core/types';
+import { toSarif } from '../cli/format/sarif';
+import { workspaceConfig } from '../config/node';
+import { scanFiles } from './index';
+
+export const EXPORT_SARIF_METHOD = 'shipshape/exportSarif';
+
+export interface ExportSarifOptions {
+  metas: readonly RuleMeta[];
+  toolVersion: string;
+  host?: LintConfig;
+  exclude?: readonly string[];
+  signal?: AbortSignal;
+  workers?: number;
+}
+
+export async function exportSarif(folders: readonly string[], options: ExportSarifOptions): Promise<{ sarif: string; files: number; findings: number }> {
+  const cwd = folders[0] ?? process.cwd();
+  const config = workspaceConfig(options.metas, folders, options.host);
+  const summary = await scanFiles(folders, {
+    configFor: config.configFor,
+    configIgnore: config.configIgnore,
+    ...(options.exclude ? { exclude: options.exclude } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+  });
+  const report = { files: summary.files.filter((f) => f.kind !== 'other' || f.findings.length).map((f) => ({ path: relative(cwd, f.path).split(sep).join('/'), findings: f.findings })) };
+  const sarif = toSarif(report, options.metas, { toolVersion: options.toolVersion, cwd });
+  return { sarif: `${JSON.stringify(sarif, null, 2)}\n`, files: summary.files.length, findings: summary.findings };
+}

@@ -1,0 +1,30 @@
+import rule from '../../../server/src/rules/dockerfile/pin-os-packages';
+import { ruleTester } from '../../support/ruleTester';
+
+ruleTester(rule, {
+  valid: [
+    'FROM debian:12\nRUN apt-get install -y curl=7.88.1-10+deb12u8\n',
+    { name: 'variables, local .deb, target release (hadolint#928, #345, #177)', code: 'FROM debian:12\nRUN apt-get install -y $buildDeps ./x.deb && apt-get install -y -t bookworm-backports git\n' },
+    { name: 'quoted versions and apk --virtual name', code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps "gcc=13.2.1_git20240309-r0" \'make=4.4.1-r2\'\n' },
+    { name: 'yum versions, groups and rpm files', code: 'FROM rockylinux:9\nRUN yum install -y httpd-2.4.57 @development ./x.rpm\n' },
+    { name: 'not an install', code: 'FROM debian:12\nRUN apt-get update && apt-get remove -y curl\n' },
+  ],
+  invalid: [
+    { code: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n', errors: [{ messageId: 'apt', range: '2:48-2:52' }] },
+    {
+      name: 'continuation: one finding per command',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y \\\n    ca-certificates \\\n    git=1:2.39.5-0+deb12u1 \\\n    wget\n',
+      errors: [{ messageId: 'apt', range: '3:5-3:20' }],
+    },
+    { code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n', errors: [{ messageId: 'apk', range: '2:24-2:28' }] },
+    {
+      name: 'dnf, microdnf and zypper in heredoc and multi-stage',
+      code: 'FROM fedora:41 AS a\nRUN dnf install -y httpd\nFROM opensuse/leap:15.6\nRUN <<EOF\nzypper in -y vim\nmicrodnf install jq\nEOF\n',
+      errors: [
+        { messageId: 'dnf', range: '2:20-2:25' },
+        { messageId: 'zypper', range: '5:14-5:17' },
+        { messageId: 'dnf', range: '6:18-6:20' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,17 @@
+import rule from '../../../server/src/rules/k8s/rbac-create-pods';
+import { ruleTester } from '../../support/ruleTester';
+
+const role = (rules: string, kind = 'ClusterRole') => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: r\nrules:\n${rules}`;
+
+ruleTester(rule, {
+  valid: [
+    role('  - apiGroups: [apps]\n    resources: [deployments]\n    verbs: [get, list, watch, patch]\n'),
+    role('  - apiGroups: [""]\n    resources: [configmaps]\n    verbs: [create]\n'),
+    role('  - apiGroups: [example.com]\n    resources: [jobs]\n    verbs: [create]\n'),
+  ],
+  invalid: [
+    { code: role('  - apiGroups: [""]\n    resources: [pods, events]\n    verbs: [create]\n'), errors: [{ messageId: 'grant', range: '7:17-7:21' }] },
+    { code: role('  - apiGroups: [batch]\n    resources: [jobs, cronjobs]\n    verbs: ["*"]\n', 'Role'), errors: [{ messageId: 'grant', range: '7:17-7:21' }, { messageId: 'grant', range: '7:23-7:31' }] },
+    { code: role('  - apiGroups: [apps]\n    resources: [daemonsets]\n    verbs: [create, update]\n'), errors: [{ messageId: 'grant', range: '7:17-7:27' }] },
+  ],
+});

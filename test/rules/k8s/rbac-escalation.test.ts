@@ -1,0 +1,17 @@
+import rule from '../../../server/src/rules/k8s/rbac-escalation';
+import { ruleTester } from '../../support/ruleTester';
+
+const role = (rules: string, kind = 'ClusterRole') => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: r\nrules:\n${rules}`;
+
+ruleTester(rule, {
+  valid: [
+    role('  - apiGroups: [rbac.authorization.k8s.io]\n    resources: [clusterroles]\n    verbs: [get, list]\n'),
+    role('  - apiGroups: [""]\n    resources: [pods]\n    verbs: ["*"]\n'),
+    role('  - apiGroups: [""]\n    resources: [serviceaccounts]\n    verbs: [create]\n'),
+  ],
+  invalid: [
+    { code: role('  - apiGroups: [rbac.authorization.k8s.io]\n    resources: [clusterroles]\n    verbs: [bind, escalate]\n'), errors: [{ messageId: 'grant', range: '8:13-8:17' }, { messageId: 'grant', range: '8:19-8:27' }] },
+    { code: role('  - apiGroups: [""]\n    resources: [users, groups, serviceaccounts]\n    verbs: [impersonate]\n', 'Role'), errors: [{ messageId: 'grant', range: '8:13-8:24' }] },
+    { code: role('  - apiGroups: [rbac.authorization.k8s.io]\n    resources: [roles]\n    verbs:\n      - bind\n'), errors: [{ messageId: 'grant', range: '9:9-9:13' }] },
+  ],
+});
