@@ -33,9 +33,13 @@ const config: LintConfig = args.includes('--all-rules')
 const files = walk(dir).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
 
-const t0 = performance.now();
-for (const f of files) parseAllDocuments(f.text, { prettyErrors: false, uniqueKeys: false, strict: false });
-const parseMs = performance.now() - t0;
+// Two bare-parse passes around the lint pass, best one kept: the first pass also pays for JIT warm-up.
+function bareParse(): number {
+  const t = performance.now();
+  for (const f of files) parseAllDocuments(f.text, { prettyErrors: false, uniqueKeys: false, strict: false });
+  return performance.now() - t;
+}
+let parseMs = bareParse();
 
 const perRule = new Map<string, { findings: number; files: Set<string> }>();
 const samples: string[] = [];
@@ -69,6 +73,7 @@ for (const f of files) {
   }
 }
 const lintMs = performance.now() - t1;
+parseMs = Math.min(parseMs, bareParse());
 
 console.log(`Corpus: ${files.length} YAML files, ${(bytes / 1e6).toFixed(1)} MB, ${objects} Kubernetes objects.\n`);
 console.log(`Bare yaml parseAllDocuments: ${(parseMs / 1000).toFixed(2)} s; full lint: ${(lintMs / 1000).toFixed(2)} s; ratio ${(lintMs / parseMs).toFixed(2)}. Slowest file: ${slowest.path} (${slowest.ms.toFixed(0)} ms).\n`);

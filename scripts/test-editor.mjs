@@ -1,4 +1,5 @@
 // The editor layer of `npm test`: packages the .vsix, then runs, one after another (each peaks near 2 GB),
+//   0. the suppression-comment grammar against the Dockerfile and YAML grammars shipped in code-server,
 //   1. the extension-host suites inside code-server (test/ext/run-code-server.mjs),
 //   2. the same suites under @vscode/test-electron (prints SKIPPED where VS Code cannot be downloaded),
 //   3. the real-editor UI cases (test/e2e/run.mjs),
@@ -20,11 +21,11 @@ function finish() {
 }
 
 /** Runs one launcher, echoing its output; `count` turns the output and exit code into test counts. */
-function launcher(label, args, count) {
+function launcher(label, args, count, env = {}) {
   console.log(`\n--- ${label}: node ${args.join(' ')}`);
   const t0 = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
     child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
     child.stderr.on('data', (d) => process.stderr.write(d));
@@ -44,8 +45,10 @@ const num = (re, s) => Number(re.exec(s)?.[1] ?? 0);
 const mochaCounts = (out) => ({ passed: num(/(\d+) passing/, out), failed: num(/(\d+) failing/, out), skipped: num(/(\d+) pending/, out) });
 
 let t0 = Date.now();
+let csDir = '';
 try {
   const cs = ensureCodeServer();
+  csDir = cs.dir;
   console.log(`code-server cache: ${cs.dir}`);
 } catch (e) {
   console.error(String(e?.message || e));
@@ -65,6 +68,9 @@ if (pkg.status !== 0 || !fs.existsSync(vsix)) {
 }
 console.log(`dist/shipshape.vsix: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`);
 
+await launcher('suppression grammar (TextMate)', ['--test', '--test-reporter=tap', 'test/e2e/grammar.test.mjs'],
+  (out) => ({ passed: num(/^# pass (\d+)/m, out), failed: num(/^# fail (\d+)/m, out), skipped: num(/^# skipped (\d+)/m, out) }),
+  { SHIPSHAPE_CODE_SERVER_DIR: csDir });
 await launcher('extension host (code-server)', ['test/ext/run-code-server.mjs'], mochaCounts);
 await launcher('extension host (@vscode/test-electron)', ['test/ext/run-electron.mjs'], (out, code) =>
   /^SKIPPED: /m.test(out) && code === 0 ? { passed: 0, failed: 0, skipped: 1 } : mochaCounts(out));

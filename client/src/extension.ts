@@ -42,7 +42,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: schemes.flatMap((scheme) => [
       ...languages.map((language) => ({ scheme, language })),
       ...dockerfilePatterns.map((pattern) => ({ scheme, pattern })),
-    ]),
+    ]).concat(
+      // JSON configs are not YAML documents, but their problems show in the file like the YAML ones'.
+      { scheme: 'file', pattern: '**/.shipshape.json' },
+    ),
     outputChannel,
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, globalStoragePath: context.globalStorageUri.fsPath },
     middleware: registryMiddleware,

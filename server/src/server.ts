@@ -3,6 +3,7 @@
 import {
   CancellationTokenSource,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -17,7 +18,8 @@ import { defaultRegistry } from './api';
 import { DEFAULT_MAX_FILE_BYTES, DocumentDiagnostics } from './lsp/diagnostics';
 import { hoverAt } from './lsp/hover';
 import { APPLY_EDIT_COMMAND, CODE_ACTION_KINDS, asCommand, codeActions, type ExtraActionProvider } from './lsp/codeActions';
-import { SCAN_WORKSPACE_METHOD, parseScanParams, scanWorkspace, toPath } from './lsp/scan';
+import { SCAN_WORKSPACE_METHOD, parseExclude, parseScanParams, scanWorkspace, toPath } from './lsp/scan';
+import { WATCH_GLOBS, WorkspaceFiles } from './lsp/files';
 import { SECTION, SettingsStore } from './lsp/settings';
 import { TRUST_CHANGED_METHOD, WorkspaceTrust } from './lsp/trust';
 import { PIN_ACTION_KIND, REGISTRY_COMMANDS, RegistryFeature, cacheDirFrom, mergeHovers } from './lsp/registry';
@@ -37,6 +39,8 @@ const extraActionProviders: ExtraActionProvider[] = [suppressionActions];
 
 let settings: SettingsStore;
 let diagnostics: DocumentDiagnostics;
+let workspaceFiles: WorkspaceFiles;
+let dynamicWatchers = false;
 let registryFeature: RegistryFeature;
 /** Read by registry lookups, which must stay offline in an untrusted workspace. */
 let trust = new WorkspaceTrust(true);
@@ -69,6 +73,7 @@ connection.onInitialize((params): InitializeResult => {
   const init = options as Record<string, unknown>;
   pullConfiguration = caps.workspace?.configuration === true;
   dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   literalCodeActions = caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
   documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
   trust = WorkspaceTrust.fromInitializationOptions(init);
@@ -79,9 +84,26 @@ connection.onInitialize((params): InitializeResult => {
   );
   const delay = typeof init.validationDelayMs === 'number' && init.validationDelayMs >= 0 ? init.validationDelayMs : DEFAULT_DELAY_MS;
   maxFileBytes = typeof init.maxFileBytes === 'number' && init.maxFileBytes > 0 ? init.maxFileBytes : DEFAULT_MAX_FILE_BYTES;
+  const folderPaths = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []).flatMap((uri) => toPath(uri) ?? []);
+  workspaceFiles = new WorkspaceFiles(
+    {
+      metas: registry.metas(),
+      isOpen: (path) => documents.all().some((d) => toPath(d.uri) === path),
+      settings: (uri) => settings.get(uri),
+      publish: (uri, ds) => void connection.sendDiagnostics({ uri, diagnostics: ds }),
+      revalidateOpen: () => {
+        diagnostics.invalidate();
+        diagnostics.revalidateAll();
+      },
+      log,
+      today,
+    },
+    folderPaths,
+  );
   diagnostics = new DocumentDiagnostics(
     {
       document: (uri) => documents.get(uri),
+      config: (doc, host) => workspaceFiles.configForUri(doc.uri, host, doc.languageId),
       openDocuments: () => documents.all(),
       settings: (uri) => settings.get(uri),
       publish: (uri, version, ds) => void connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics: ds }),
@@ -125,13 +147,20 @@ connection.onInitialized(() => {
   if (pullConfiguration && dynamicConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch((err: unknown) => log(`registering for configuration changes failed: ${String(err)}`));
   }
+  if (dynamicWatchers) {
+    const watchers = WATCH_GLOBS.map((globPattern) => ({ globPattern }));
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((err: unknown) => log(`registering file watchers failed: ${String(err)}`));
+  }
 });
+
+connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (params) => workspaceFiles.watched(params.changes)));
 
 connection.onDidChangeConfiguration(
   guard('didChangeConfiguration', undefined, (params) => {
     settings.changed(params.settings);
     diagnostics.invalidate();
     diagnostics.revalidateAll();
+    workspaceFiles.settingsChanged();
   }),
 );
 
@@ -150,6 +179,7 @@ documents.onDidClose(
     diagnostics.close(e.document.uri);
     registryFeature.forget(e.document.uri);
     settings.forget(e.document.uri);
+    workspaceFiles.closed(e.document.uri);
   }),
 );
 
@@ -203,12 +233,10 @@ connection.onRequest(SCAN_WORKSPACE_METHOD, async (raw: unknown, token: Cancella
     return await scanWorkspace(
       params,
       {
-        isOpen: (path) => documents.all().some((d) => toPath(d.uri) === path),
-        settings: (uri) => settings.get(uri),
-        publish: (uri, ds) => void connection.sendDiagnostics({ uri, diagnostics: ds }),
+        files: workspaceFiles,
+        // Only clients that answer workspace/configuration can tell us their files.exclude.
+        exclude: async (scopeUri) => (pullConfiguration ? parseExclude(await connection.workspace.getConfiguration({ scopeUri, section: 'files.exclude' }).catch(() => undefined)) : []),
         log,
-        today,
-        maxFileBytes,
       },
       progress,
       cancel.token,

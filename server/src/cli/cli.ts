@@ -1,21 +1,18 @@
 // The `shipshape` command: `scan` lints files and directories, `rules` prints the rule catalogue.
 // main.ts runs it as a process; tests and other hosts call `main` with their own I/O.
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, input or internal error.
-import { resolve } from 'node:path';
 import '../rules';
-import type { RuleRegistry } from '../core/registry';
 import { defaultRegistry } from '../core/engine';
-import type { LintConfig } from '../core/config';
 import { SEVERITIES } from '../core/types';
 import { packageVersion } from '../version';
 import { UsageError, parseArgs, stringFlag, type FlagSpec } from './args';
-import { ConfigError, loadConfigFile } from './config';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { fails, type FailOn } from './report';
 import { RULES_FORMATS, formatRules, type RulesFormat } from './rules';
-import { InputError, scan } from './scan';
+import { ConfigError, InputError, scan } from './scan';
+import { todayIso } from '../scan/facts';
 import { addRegistryFindings, runPin, takeInsecureRegistries } from './pin';
 
 export interface CliIo {
@@ -54,8 +51,8 @@ Options:
   -f, --format FORMAT      text (default), json or sarif (SARIF 2.1.0)
       --fail-on SEVERITY   exit 1 when a finding is at or above SEVERITY:
                            error, warning (default), info, hint, or none (never fail)
-  -c, --config FILE        YAML or JSON config: rules (id: severity|off or {severity, options}),
-                           trustedRegistries, suppressions
+  -c, --config FILE        use FILE (YAML or JSON) for every file instead of the nearest
+                           .shipshape.yaml; see docs/configuration.md for the format
       --stdin-filename N   name used to detect and report stdin (e.g. Dockerfile, app.yaml);
                            without it stdin is linted as YAML unless it reads like a Dockerfile
       --color, --no-color  force colours on or off (default: on for a TTY unless NO_COLOR is set)
@@ -65,7 +62,14 @@ Options:
       --insecure-registry HOST  allow plain HTTP to HOST with --resolve (repeatable; loopback always may)
   -h, --help               Show this help
 
-Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 usage or internal error.
+Configuration: each file uses the nearest .shipshape.yaml (.yml, .json) found upward from its
+directory, stopping at the repository root (the directory holding .git); without one, rule defaults.
+Its \`ignore\` patterns (.gitignore syntax) are skipped when walking directories, as are .gitignore'd files.
+A config file with any problem (bad YAML, unknown rule or key, wrong value) stops the run before
+anything is linted: each problem is printed to stderr as FILE:LINE:COL: SEVERITY: MESSAGE and the
+exit code is 2, as ESLint does. (The editor instead shows them in the config file and keeps linting.)
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings at or above it, 2 usage, config or internal error.
 
 JSON output (--format json), version 1; fields are only ever added within a version:
   {
@@ -140,12 +144,10 @@ async function runScan(rawArgv: readonly string[], io: CliIo): Promise<number> {
   if (args.flags.has('help')) return done(io, SCAN_HELP);
   const registry = defaultRegistry();
   const configFile = stringFlag(args, 'config');
-  const fileConfig: LintConfig = configFile ? loadConfig(configFile, io.cwd, registry) : {};
-  const config: LintConfig = { ...fileConfig, context: { today: new Date().toISOString().slice(0, 10) } };
   const paths = args.positionals.length ? args.positionals : ['.'];
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be given only once');
   const stdinFilename = stringFlag(args, 'stdin-filename');
-  const scanned = await scan({ paths, cwd: io.cwd, config, registry, readStdin: io.readStdin, ...(stdinFilename ? { stdinFilename } : {}) });
+  const scanned = await scan({ paths, cwd: io.cwd, registry, today: todayIso(), readStdin: io.readStdin, ...(stdinFilename ? { stdinFilename } : {}), ...(configFile ? { configFile } : {}) });
   const report = args.flags.has('resolve') ? await addRegistryFindings(scanned, io, insecureRegistries) : scanned;
   const format = stringFlag(args, 'format') ?? 'text';
   const version = packageVersion();
@@ -163,11 +165,6 @@ function runRules(argv: readonly string[], io: CliIo): number {
   const format = (stringFlag(args, 'format') ?? 'text') as RulesFormat;
   io.stdout(formatRules(defaultRegistry().metas(), format));
   return EXIT.clean;
-}
-
-/** The config engineer's loader (config/load.ts) replaces this call. */
-function loadConfig(file: string, cwd: string, registry: RuleRegistry): LintConfig {
-  return loadConfigFile(resolve(cwd, file), registry);
 }
 
 function useColor(flags: Map<string, string | true>, io: CliIo): boolean {

@@ -32,6 +32,7 @@ export class ConfigResolver {
   /** Drops cached results, e.g. after a config file changed on disk. */
   clear(): void {
     this.byDir.clear();
+    this.files.clear();
   }
 
   private forDir(dir: string): FileConfig | null {

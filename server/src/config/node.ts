@@ -27,17 +27,18 @@ export interface WorkspaceConfig {
 
 export function workspaceConfig(metas: readonly RuleMeta[], roots: readonly string[], host: LintConfig = {}, overrides: LintConfig = {}, explicit?: string): WorkspaceConfig {
   const resolver = new ConfigResolver(nodeConfigFs, metas, roots, explicit);
-  const ignores = new Map<string, IgnoreRules>();
+  // Keyed by the parsed file, so a config re-read after `resolver.clear()` gets fresh patterns.
+  const ignores = new WeakMap<object, IgnoreRules>();
   return {
     resolver,
     configFor: (path) => mergeConfigs(host, resolver.forFile(path)?.lint, overrides),
     configIgnore(path) {
       const config = resolver.forFile(path);
       if (!config || config.ignore.length === 0) return undefined;
-      let rules = ignores.get(config.path);
+      let rules = ignores.get(config);
       if (!rules) {
         rules = IgnoreRules.parse(dirname(config.path), config.ignore);
-        ignores.set(config.path, rules);
+        ignores.set(config, rules);
       }
       return rules;
     },

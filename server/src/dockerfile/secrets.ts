@@ -94,6 +94,8 @@ export function shannonEntropy(s: string): number {
 export function looksLikeSecretValue(value: string): boolean {
   if (value.length < 8 || /[$`]/.test(value) || /\s/.test(value)) return false;
   if (/^(changeme|change_me|password|secret|example|dummy|placeholder|xxx+|\*+|<.*>|\{\{.*\}\}|true|false|none|null|undefined|disabled|test)$/i.test(value)) return false;
+  // Values that announce themselves as fake (test fixtures such as `FAKE_TO_GENERATE_WARNING_OUTPUT`).
+  if (/(^|[^a-z])(fake|dummy|example|placeholder|changeme|redacted|insecure|not[-_]?a[-_]?secret)([^a-z]|$)/i.test(value)) return false;
   if (/^\/|^\.\/|^https?:\/\/[^@]*$/.test(value)) return false;
   return shannonEntropy(value) >= 3;
 }

@@ -16,6 +16,8 @@ export interface DiagnosticsDeps {
   log(message: string): void;
   /** Injected so tests and the host can pin the date suppressions expire against. */
   today?: () => string;
+  /** The full config for a document from its editor-settings layer (adds `.shipshape.yaml` and file facts). */
+  config?(doc: TextDocument, host: LintConfig): LintConfig;
   /** Diagnostics other features add for a document (registry digest drift), published with the engine's. */
   extra?(doc: TextDocument, result: LintResult | undefined, settings: Settings): Diagnostic[];
 }
@@ -121,7 +123,8 @@ export class DocumentDiagnostics {
       this.deps.log(`Shipshape skipped ${uri}: ${size} bytes is over the ${this.maxFileBytes}-byte limit for live linting; use \`shipshape scan\``);
     } else if (settings.enable) {
       try {
-        result = lintDocument(doc, hostConfig(settings, this.today()));
+        const host = hostConfig(settings, this.today());
+        result = lintDocument(doc, this.deps.config?.(doc, host) ?? host);
       } catch (err) {
         this.deps.log(`Shipshape could not lint ${uri} (version ${version}): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         return undefined;

@@ -54,6 +54,7 @@ const PIN_RULES = /^(?:dockerfile|k8s)\/(?:[a-z-]*latest-tag|[a-z-]*not-pinned|[
 // Drift answers are reused this long before a document asks the registry again (the client caches too).
 const DRIFT_RECHECK_MS = 15 * 60 * 1000;
 const LOOKUP_TIMEOUT_MS = 8_000;
+const HOVER_WAIT_MS = 3_000;
 
 /** Rides in CodeAction.data and in the pin command's arguments: which reference of which document version. */
 export interface PinRequest {
@@ -369,7 +370,13 @@ export class RegistryFeature {
     const lines = [`**Image** \`${site.text}\``, '', `Registry \`${site.ref.domain}\` · repository \`${site.ref.path}\``];
     const gate = this.gate(settings);
     if (!gate.ok) lines.push('', gate.reason);
-    else lines.push('', ...(await this.lookupLines(site, settings)));
+    else {
+      // A slow registry must not hold back the rule docs in the same hover: answer now, the lookup keeps going
+      // (shared in flight, then cached) and the next hover shows it.
+      let timer: NodeJS.Timeout | undefined;
+      const slow = new Promise<string[]>((resolve) => (timer = setTimeout(() => resolve(['Registry lookup still running; hover again in a moment.']), HOVER_WAIT_MS)));
+      lines.push('', ...(await Promise.race([this.lookupLines(site, settings), slow]).finally(() => clearTimeout(timer))));
+    }
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: site.range };
   }
 

@@ -1,21 +1,17 @@
-// `shipshape/scanWorkspace`: lints every container file under the given folders and publishes diagnostics for
-// the files that are not open (an open document's live diagnostics always win).
-import { promises as fs } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// `shipshape/scanWorkspace`: lints every container file under the given folders on the scan worker pool and
+// publishes diagnostics for the files that are not open (an open document's live diagnostics always win).
 import {
   ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   type CancellationToken,
-  type Diagnostic,
   type ProgressToken,
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
-import { lint } from '../core/engine';
-import { walkLintable } from '../scan/walk';
-import type { Settings } from './settings';
-import { DEFAULT_MAX_FILE_BYTES, hostConfig } from './diagnostics';
-import { toDiagnostics } from './toLsp';
+import type { ScanProgress } from '../scan';
+import { toPath, type WorkspaceFiles } from './files';
+
+export { toPath };
 
 export const SCAN_WORKSPACE_METHOD = 'shipshape/scanWorkspace';
 
@@ -31,16 +27,17 @@ export interface ScanWorkspaceResult {
 }
 
 export interface ScanDeps {
-  /** Whether the editor has this file open (its live diagnostics then take precedence). */
-  isOpen(path: string): boolean;
-  settings(scopeUri: string): Promise<Settings>;
-  publish(uri: string, diagnostics: Diagnostic[]): void;
+  files: WorkspaceFiles;
+  /** VS Code's `files.exclude` globs that are switched on for a folder. */
+  exclude(folderUri: string): Promise<string[]>;
   log(message: string): void;
-  today(): string;
-  /** Larger files are skipped: linting them would stall the editor's requests. */
-  maxFileBytes?: number;
 }
 
+/** `files.exclude` as the client sends it (`{glob: true | false | {when}}`): the globs switched on. */
+export function parseExclude(raw: unknown): string[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+  return Object.entries(raw as Record<string, unknown>).flatMap(([glob, on]) => (on === true ? [glob] : []));
+}
 
 export function parseScanParams(raw: unknown): ScanWorkspaceParams {
   const folders = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).folders : undefined;
@@ -49,11 +46,6 @@ export function parseScanParams(raw: unknown): ScanWorkspaceParams {
   }
   const token = (raw as Record<string, unknown>).workDoneToken;
   return { folders, ...(typeof token === 'string' || typeof token === 'number' ? { workDoneToken: token } : {}) };
-}
-
-/** Yields the lintable files under a folder; the walker decides what counts (ignore files, size, kinds). */
-async function* filesUnder(root: string, signal: AbortSignal): AsyncGenerator<string> {
-  yield* walkLintable(root, { signal });
 }
 
 export async function scanWorkspace(
@@ -65,65 +57,41 @@ export async function scanWorkspace(
   const abort = new AbortController();
   const onCancel = token.onCancellationRequested(() => abort.abort());
   progress.begin('Shipshape: scanning', 0, 'Finding files…', true);
+  const totals = { files: 0, findings: 0 };
+  let lastPercent = 0;
+  // Counts span all folders; the total grows while the walk runs, so the percentage is held below 100 until it ends.
+  const report = (done: number, total: number, findings: number, walking: boolean): void => {
+    const raw = total ? Math.floor((done / total) * 100) : walking ? 0 : 100;
+    lastPercent = Math.max(lastPercent, walking ? Math.min(99, raw) : raw);
+    progress.report(lastPercent, `${done}/${total}${walking ? '+' : ''} files, ${findings} finding${findings === 1 ? '' : 's'}`);
+  };
   try {
-    const work: { folderUri: string; path: string }[] = [];
-    for (const folderUri of params.folders) {
+    for (const [i, folderUri] of params.folders.entries()) {
       const root = toPath(folderUri);
       if (!root) {
         deps.log(`${SCAN_WORKSPACE_METHOD}: skipping ${folderUri}: only file: folders can be scanned`);
         continue;
       }
+      const more = i < params.folders.length - 1;
       try {
-        for await (const path of filesUnder(root, abort.signal)) work.push({ folderUri, path });
+        const exclude = await deps.exclude(folderUri);
+        const summary = await deps.files.scanFolder(folderUri, root, exclude, abort.signal, (p: ScanProgress) =>
+          report(totals.files + p.done, totals.files + p.total, totals.findings + p.findings, p.walking || more),
+        );
+        if (summary) {
+          totals.files += summary.files.length;
+          totals.findings += summary.findings;
+        }
       } catch (err) {
         deps.log(`${SCAN_WORKSPACE_METHOD}: cannot read ${root}: ${message(err)}`);
       }
       throwIfCancelled(token);
     }
-    let findings = 0;
-    let lastPercent = -1;
-    for (const [i, { folderUri, path }] of work.entries()) {
-      throwIfCancelled(token);
-      const settings = await deps.settings(folderUri);
-      if (settings.enable) findings += await scanFile(path, settings, deps);
-      const percent = Math.floor(((i + 1) / work.length) * 100);
-      if (percent !== lastPercent) {
-        lastPercent = percent;
-        progress.report(percent, `${i + 1}/${work.length} files, ${findings} finding${findings === 1 ? '' : 's'}`);
-      }
-      // Let cancellation and the editor's own requests through between files.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return { files: work.length, findings };
+    report(totals.files, totals.files, totals.findings, false);
+    return totals;
   } finally {
     onCancel.dispose();
     progress.done();
-  }
-}
-
-async function scanFile(path: string, settings: Settings, deps: ScanDeps): Promise<number> {
-  try {
-    const stat = await fs.stat(path);
-    const max = deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    if (stat.size > max) {
-      deps.log(`${SCAN_WORKSPACE_METHOD}: skipping ${path}: ${stat.size} bytes is over the ${max}-byte limit; use \`shipshape scan\``);
-      return 0;
-    }
-    const text = await fs.readFile(path, 'utf8');
-    const result = lint({ path, text }, hostConfig(settings, deps.today()));
-    if (!deps.isOpen(path)) deps.publish(pathToFileURL(path).href, toDiagnostics(result.findings));
-    return result.findings.length;
-  } catch (err) {
-    deps.log(`${SCAN_WORKSPACE_METHOD}: could not lint ${path}: ${message(err)}`);
-    return 0;
-  }
-}
-
-export function toPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -10,7 +10,7 @@ import type { IgnoreRules } from './ignore';
 
 export type { FileResult } from './lintFile';
 export { IgnoreRules, GlobSet } from './ignore';
-export { walkLintable } from './walk';
+export { walkLintable, wouldWalk } from './walk';
 
 export interface ScanProgress {
   /** Files linted so far. */

@@ -5,6 +5,7 @@ import type { RuleMeta } from '../core/types';
 import { toSarif } from '../cli/format/sarif';
 import { workspaceConfig } from '../config/node';
 import { scanFiles } from './index';
+import { todayIso, withFileFacts } from './facts';
 
 export const EXPORT_SARIF_METHOD = 'shipshape/exportSarif';
 
@@ -21,7 +22,7 @@ export async function exportSarif(folders: readonly string[], options: ExportSar
   const cwd = folders[0] ?? process.cwd();
   const config = workspaceConfig(options.metas, folders, options.host);
   const summary = await scanFiles(folders, {
-    configFor: config.configFor,
+    configFor: (path) => withFileFacts(config.configFor(path), path, options.host?.context?.today ?? todayIso()),
     configIgnore: config.configIgnore,
     ...(options.exclude ? { exclude: options.exclude } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -1,7 +1,7 @@
 // Finds the files Shipshape lints under a set of roots, honouring nested .gitignore files (with negation),
 // ignore patterns from .shipshape.yaml and the editor's files.exclude. I/O lives here, never in the engine.
 import { promises as fs } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { detectKind } from '../core/detect';
 import { GlobSet, IgnoreRules } from './ignore';
 
@@ -29,17 +29,7 @@ export async function* walkLintable(root: string, options: WalkOptions = {}): As
     yield root;
     return;
   }
-  const exclude = options.exclude?.length ? new GlobSet(root, options.exclude) : undefined;
-  const ignored = (path: string, isDir: boolean, chain: readonly IgnoreRules[]): boolean => {
-    if (exclude?.test(path)) return true;
-    // The config that applies where the entry sits (for a directory: its parent's) decides about it.
-    const fromConfig = options.configIgnore?.(path)?.test(path, isDir);
-    if (fromConfig) return true;
-    let verdict: boolean | undefined;
-    // Deeper .gitignore files win over shallower ones, as in git.
-    for (const rules of chain) verdict = rules.test(path, isDir) ?? verdict;
-    return verdict === true;
-  };
+  const ignored = ignoredUnder(root, options);
   const stack: { dir: string; chain: readonly IgnoreRules[] }[] = [{ dir: root, chain: await parentGitignores(root, options) }];
   while (stack.length) {
     if (options.signal?.aborted) return;
@@ -67,6 +57,43 @@ export async function* walkLintable(root: string, options: WalkOptions = {}): As
       }
     }
   }
+}
+
+type Ignored = (path: string, isDir: boolean, chain: readonly IgnoreRules[]) => boolean;
+
+function ignoredUnder(root: string, options: WalkOptions): Ignored {
+  const exclude = options.exclude?.length ? new GlobSet(root, options.exclude) : undefined;
+  return (path, isDir, chain) => {
+    if (exclude?.test(path)) return true;
+    // The config that applies where the entry sits (for a directory: its parent's) decides about it.
+    const fromConfig = options.configIgnore?.(path)?.test(path, isDir);
+    if (fromConfig) return true;
+    let verdict: boolean | undefined;
+    // Deeper .gitignore files win over shallower ones, as in git.
+    for (const rules of chain) verdict = rules.test(path, isDir) ?? verdict;
+    return verdict === true;
+  };
+}
+
+/** Whether `walkLintable(root, options)` would yield `path`, without walking the tree (for files created later). */
+export async function wouldWalk(root: string, path: string, options: WalkOptions = {}): Promise<boolean> {
+  const rel = relative(root, path);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || detectKind(path) === 'other') return false;
+  const parts = rel.split(sep);
+  if (parts.some((p) => ALWAYS_SKIP.has(p))) return false;
+  const ignored = ignoredUnder(root, options);
+  let chain = await parentGitignores(root, options);
+  let dir = root;
+  for (const [i, part] of parts.entries()) {
+    if (options.gitignore !== false) {
+      const text = await fs.readFile(join(dir, '.gitignore'), 'utf8').catch(() => undefined);
+      if (text !== undefined) chain = [...chain, IgnoreRules.parse(dir, text)];
+    }
+    const child = join(dir, part);
+    if (ignored(child, i < parts.length - 1, chain)) return false;
+    dir = child;
+  }
+  return true;
 }
 
 /** .gitignore files above a scanned folder still apply when the folder sits inside a repository. */

@@ -21,8 +21,7 @@ export default {
 
     // Ctrl+. on ADD and pick the COPY fix; the squiggle and one problem go away.
     const add = await pointInLine(editor, ADD_LINE, 0, 3);
-    await page.mouse.click(add.x, add.y);
-    const action = await openQuickFixMenu(page, editor, /COPY/);
+    const action = await openQuickFixMenu(page, editor, add, /COPY/);
     log('quick fix:', (await action.innerText()).trim());
     await action.click();
     await editor.locator('.view-line', { hasText: 'COPY . /app' }).waitFor({ timeout: WAIT });

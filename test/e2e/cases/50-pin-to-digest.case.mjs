@@ -37,16 +37,19 @@ export default {
     const editor = await openFile(page, FILE, env.image, log);
     log(`${FILE} open`);
 
-    // Caret inside the image reference, then Ctrl+. and the server's (lazily resolved) action.
+    // The hover asks the registry: the index digest and its platforms.
     const at = await pointInLine(editor, env.image, 'FROM '.length + 3);
-    await page.mouse.click(at.x, at.y);
-    await page.locator('.lightBulbWidget, .codicon-light-bulb, .codicon-lightbulb-autofix').first().waitFor({ timeout: WAIT });
-    await editor.locator('textarea').first().focus().catch(() => {});
-    await page.keyboard.press('Control+.');
-    await new Promise((r) => setTimeout(r, 5000));
-    await page.screenshot({ path: '/work/main/test-results/debug-menu.png' });
-    log('menu:', await page.locator('.action-widget').allInnerTexts().catch(() => 'none'));
-    const action = await openQuickFixMenu(page, editor, /Pin to digest/);
+    await page.mouse.move(at.x, at.y);
+    const hover = page.locator('.monaco-hover', { hasText: 'Platforms:' }).first();
+    await hover.waitFor({ timeout: WAIT });
+    const hoverText = (await hover.innerText()).replace(/\s+/g, ' ');
+    log('hover:', hoverText.slice(hoverText.indexOf('Image')));
+    if (!hoverText.includes(env.digest) || !hoverText.includes('linux/amd64, linux/arm64/v8')) throw new Error(`hover lacks the index digest or platforms: ${hoverText}`);
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+
+    // Caret inside the image reference, then Ctrl+. and the server's (lazily resolved) action.
+    const action = await openQuickFixMenu(page, editor, at, /Pin to digest/);
     log('action:', (await action.innerText()).trim());
     await action.click();
     await editor.locator('.view-line', { hasText: '@sha256:' }).waitFor({ timeout: WAIT });

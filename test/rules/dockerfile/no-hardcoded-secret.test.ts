@@ -5,6 +5,7 @@ ruleTester(rule, {
   valid: [
     'FROM alpine:3.20\nENV API_TOKEN_FILE=/run/secrets/api_token\n',
     { name: 'placeholders and variables', code: 'FROM alpine:3.20\nARG DB_PASSWORD=changeme\nENV API_TOKEN=$API_TOKEN\n' },
+    { name: 'test fixture values that say they are fake (docker/compose e2e)', code: 'FROM alpine:3.20\nARG AWS_SECRET_ACCESS_KEY=FAKE_TO_GENERATE_WARNING_OUTPUT\n' },
     { name: 'checksums are not secrets', code: 'FROM alpine:3.20\nENV TOOL_SHA256=24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d\n' },
     { name: 'URL with a variable password', code: 'FROM alpine:3.20\nRUN git clone https://user:${TOKEN}@example.com/r.git\n' },
   ],

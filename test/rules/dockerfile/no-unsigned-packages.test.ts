@@ -5,6 +5,7 @@ ruleTester(rule, {
   valid: [
     'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n',
     { name: 'flag on another tool', code: 'FROM debian:12\nRUN echo --force-yes && mytool --nogpgcheck\n' },
+    { name: 'local file: repository (docker-library/postgres)', code: 'FROM debian:12\nRUN echo "deb [ trusted=yes ] file://$tempDir ./" > /etc/apt/sources.list.d/temp.list\n' },
     { name: 'gpgcheck on', code: 'FROM fedora:41\nRUN echo gpgcheck=1 >> /etc/yum.repos.d/x.repo\n' },
   ],
   invalid: [

@@ -9,7 +9,7 @@ export default dockerfileRule({
     title: 'CMD or ENTRYPOINT in shell form',
     severity: 'info',
     description:
-      'Reports shell-form `CMD` and `ENTRYPOINT` (`CMD node server.js`) in stages with a POSIX shell. Offers the JSON (exec) form when the command is plain words without variables, quotes or shell operators. Windows stages are skipped.',
+      'Reports shell-form `CMD` and `ENTRYPOINT` (`CMD node server.js`) in stages with a POSIX shell, unless the command starts with `exec` (which makes the application PID 1). Offers the JSON (exec) form when the command is plain words without variables, quotes or shell operators. Windows stages are skipped.',
     rationale:
       'In shell form Docker runs `/bin/sh -c "…"`: the shell is PID 1, the application never receives SIGTERM, so `docker stop` and Kubernetes wait out the grace period and SIGKILL it, skipping graceful shutdown. A shell-form ENTRYPOINT also ignores `CMD` and `docker run` arguments.',
     remediation: 'Use the exec form `CMD ["node", "server.js"]`. If you need shell features, use `CMD ["sh", "-c", "exec node server.js --port \\"$PORT\\""]` so `exec` replaces the shell.',
@@ -34,6 +34,8 @@ export default dockerfileRule({
       for (const node of stage.nodes) {
         if ((node.keyword !== 'CMD' && node.keyword !== 'ENTRYPOINT') || node.json || !node.args.length) continue;
         if (!isPosixShell(dockerfile.shellOf(node))) continue;
+        // `CMD exec app …` replaces the shell, so the application is PID 1 and gets signals.
+        if (node.args[0]!.value === 'exec') continue;
         const start = node.offsetOf(node.argsIndex);
         const end = node.end;
         const body = node.text.slice(node.argsIndex).trim();

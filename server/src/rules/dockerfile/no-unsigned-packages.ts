@@ -59,6 +59,9 @@ export default dockerfileRule({
             report({ messageId: 'aptUnauthenticated', data: { flag: w.value }, range: wordRange(file, w) });
           }
           const trusted = /\[[^\]]*trusted=yes[^\]]*\]/.exec(w.value);
+          // A local `file:`/`copy:` repository of packages built in this image has no network path to protect
+          // (docker-library/postgres builds its own .debs this way).
+          if (trusted && /\]\s*(file|copy):/.test(w.value.slice(trusted.index))) continue;
           if (trusted && (cmd.name === 'echo' || cmd.name === 'printf' || cmd.name === 'tee' || cmd.name === 'add-apt-repository')) {
             report({ messageId: 'trustedSource', data: { text: trusted[0] }, range: wordRange(file, w) });
           }
