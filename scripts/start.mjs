@@ -27,8 +27,13 @@ if (onPath('code') && !forceCodeServer && !check) {
   const code = spawn('code', [`--extensionDevelopmentPath=${repoRoot}`, examples], { stdio: 'inherit' });
   code.on('exit', (c) => process.exit(c ?? 1));
 } else {
-  step('building and packaging the extension (npm run package)');
-  run('npm', ['run', '--silent', 'package']);
+  // SHIPSHAPE_START_SKIP_BUILD=1: the caller (scripts/test-editor.mjs) has just run `npm run package`.
+  if (process.env.SHIPSHAPE_START_SKIP_BUILD === '1' && fs.existsSync(path.join(repoRoot, 'dist/shipshape.vsix'))) {
+    step('using the dist/shipshape.vsix just built');
+  } else {
+    step('building and packaging the extension (npm run package)');
+    run('npm', ['run', '--silent', 'package']);
+  }
   step('code-server (installs into the cache on first use, about 2 minutes)');
   const cs = ensureCodeServer();
   const dirs = makeRunDir('start');

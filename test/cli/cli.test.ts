@@ -68,17 +68,19 @@ test('usage errors exit 2 with a message on stderr', () => {
 test('a bad config file exits 2 and names the problem', () => {
   const dir = onlyRulesConfig([]).replace(/shipshape\.json$/, '');
   const cases: [string, string, RegExp][] = [
-    ['unknown-rule.yaml', 'rules:\n  dockerfile/no-such-rule: error\n', /unknown rule 'dockerfile\/no-such-rule'/],
-    ['bad-level.yaml', 'rules:\n  dockerfile/no-latest-tag: loud\n', /rules\.dockerfile\/no-latest-tag must be/],
-    ['bad-key.yaml', 'rulez: {}\n', /unknown key 'rulez'/],
-    ['bad-yaml.yaml', 'rules: [\n', /not valid YAML or JSON/],
-    ['bad-registries.json', '{"trustedRegistries": "ghcr.io"}', /trustedRegistries' must be a list/],
+    ['unknown-rule.yaml', 'rules:\n  dockerfile/no-such-rule: error\n', /unknown-rule\.yaml:2:3: warning: Unknown rule `dockerfile\/no-such-rule`/],
+    ['bad-level.yaml', 'rules:\n  dockerfile/no-latest-tag: loud\n', /bad-level\.yaml:2:29: error: Expected one of "error", .* got "loud"/],
+    ['bad-key.yaml', 'rulez: {}\n', /bad-key\.yaml:1:1: warning: Unknown setting `rulez`/],
+    ['bad-yaml.yaml', 'rules: [\n', /bad-yaml\.yaml:2:1: error: Config not read/],
+    ['bad-registries.json', '{"trustedRegistries": "ghcr.io"}', /bad-registries\.json:1:23: error: Expected a list of strings/],
   ];
   for (const [name, text, message] of cases) {
     writeFileSync(join(dir, name), text);
     const r = runCli(['scan', '--config', join(dir, name), 'Dockerfile']);
     assert.equal(r.status, 2, name);
     assert.match(r.stderr, message, name);
+    assert.match(r.stderr, /^shipshape: invalid configuration in .*; nothing was linted$/m, name);
+    assert.equal(r.stdout, '', `${name}: a broken config lints nothing`);
   }
   const missing = runCli(['scan', '--config', join(dir, 'nope.yaml')]);
   assert.equal(missing.status, 2);

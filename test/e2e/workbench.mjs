@@ -44,13 +44,14 @@ export async function pointInLine(editor, text, column, length = 1) {
   return { x: box.x + (column + length / 2) * charWidth, y: box.y + box.height / 2 };
 }
 
-/** The squiggle decorations on the same row as `text` (decorations live in a separate layer, matched by top). */
-export async function squigglesOnLine(editor, text) {
+/** The squiggle decorations on the same row as `text` (decorations live in a separate layer, matched by top),
+ * optionally only those overlapping the screen span [fromX, toX). */
+export async function squigglesOnLine(editor, text, fromX = -Infinity, toX = Infinity) {
   const box = await line(editor, text).boundingBox().catch(() => null);
   if (!box) return []; // the line is being re-rendered
   const squiggles = await editor.locator(SQUIGGLE).all();
   const onRow = [];
-  for (const s of squiggles) { const b = await s.boundingBox().catch(() => null); if (b && Math.abs(b.y - box.y) < box.height / 2) onRow.push(s); }
+  for (const s of squiggles) { const b = await s.boundingBox().catch(() => null); if (b && Math.abs(b.y - box.y) < box.height / 2 && b.x < toX && b.x + b.width > fromX) onRow.push(s); }
   return onRow;
 }
 

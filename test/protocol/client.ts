@@ -14,6 +14,7 @@ import {
   IPCMessageWriter,
   LogMessageNotification,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
   ShutdownRequest,
   WorkDoneProgressCreateRequest,
   createProtocolConnection,
@@ -22,6 +23,7 @@ import {
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type Registration,
 } from 'vscode-languageserver-protocol/node';
 
 export const ROOT = join(__dirname, '../../..');
@@ -57,6 +59,8 @@ export function fullCapabilities(): ClientCapabilities {
 export class TestServer {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
+  /** client/registerCapability registrations the server made (dynamic registration). */
+  readonly registrations: Registration[] = [];
   stderr = '';
   private readonly cursor = new Map<string, number>();
   private readonly waiters = new Set<() => void>();
@@ -169,6 +173,7 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
   const configuration = options.configuration;
   // Announcing window.workDoneProgress obliges the client to accept server-created progress tokens.
   connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+  connection.onRequest(RegistrationRequest.type, (params) => void server.registrations.push(...params.registrations));
   connection.onRequest(ConfigurationRequest.type, async (params) => (configuration ? configuration(params) : params.items.map(() => null)));
   connection.listen();
   const init = await withTimeout(

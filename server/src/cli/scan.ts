@@ -116,10 +116,9 @@ export function sniffLanguage(text: string): 'dockerfile' | 'yaml' {
 
 /** `file:line:col: severity: message` per problem, as compilers print them, so terminals and CI link to the spot. */
 function configProblems(configs: readonly FileConfig[], cwd: string): string {
-  const lines = configs.flatMap((c) =>
-    c.diagnostics.map((d) => `${displayPath(cwd, c.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message}`),
-  );
-  const names = configs.map((c) => displayPath(cwd, c.path)).join(', ');
+  const shown = (path: string): string => (relative(cwd, path).startsWith('..') ? path : displayPath(cwd, path));
+  const lines = configs.flatMap((c) => c.diagnostics.map((d) => `${shown(c.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message}`));
+  const names = configs.map((c) => shown(c.path)).join(', ');
   return `invalid configuration in ${names}; nothing was linted\n${lines.join('\n')}`;
 }
 

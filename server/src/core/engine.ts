@@ -41,7 +41,9 @@ export interface LintResult {
   k8s?: K8sFile;
 }
 
-export function lint(input: LintInput, config: LintConfig = {}, registry: RuleRegistry = defaultRegistry()): LintResult {
+const EMPTY_CONFIG: LintConfig = Object.freeze({});
+
+export function lint(input: LintInput, config: LintConfig = EMPTY_CONFIG, registry: RuleRegistry = defaultRegistry()): LintResult {
   const file = new SourceFile(input.path, input.text, input.languageId);
   const kind = detectKind(input.path, input.languageId);
   if (kind === 'dockerfile') return lintDockerfile(file, config, registry);
@@ -58,10 +60,7 @@ function lintDockerfile(file: SourceFile, config: LintConfig, registry: RuleRegi
     findings.push(engineFinding('shipshape/parse-error', file, zeroRange(), `Could not parse this Dockerfile: ${errorText(err)}`));
     return { kind: 'dockerfile', findings, suppressed: [], file };
   }
-  for (const rule of registry.forTarget('dockerfile') as DockerfileRule[]) {
-    const severity = ruleSeverity(config, rule.meta.id, rule.meta.severity, rule.meta.enabledByDefault !== false);
-    if (severity === 'off') continue;
-    const options = optionsFor(rule.meta, config);
+  for (const { rule, severity, options } of planFor(config, registry).dockerfile) {
     const sink = collector(rule.meta, severity, undefined);
     try {
       rule.check({ file, dockerfile, options, report: sink.report });
@@ -77,17 +76,10 @@ function lintYaml(file: SourceFile, config: LintConfig, registry: RuleRegistry):
   const k8s = parseK8s(file);
   if (k8s.objects.length === 0 && !k8s.looksLikeKubernetes) return { kind: 'yaml', findings: [], suppressed: [], file, k8s };
   const findings: Finding[] = [...k8s.diagnostics.map((d) => engineFinding(d.id, file, d.range, d.message))];
-  const rules = registry.forTarget('k8s') as K8sRule[];
-  const enabled = rules
-    .map((rule) => ({
-      rule,
-      severity: ruleSeverity(config, rule.meta.id, rule.meta.severity, rule.meta.enabledByDefault !== false),
-      options: optionsFor(rule.meta, config),
-    }))
-    .filter((r) => r.severity !== 'off');
+  const enabled = planFor(config, registry).k8s;
   for (const object of k8s.objects) {
     for (const { rule, severity, options } of enabled) {
-      const sink = collector(rule.meta, severity as Severity, object);
+      const sink = collector(rule.meta, severity, object);
       try {
         rule.check({ file, k8s, object, options, report: sink.report });
         findings.push(...sink.findings);
@@ -120,6 +112,39 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.ruleId.localeCompare(b.ruleId) ||
     a.message.localeCompare(b.message)
   );
+}
+
+interface Planned<R> {
+  rule: R;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+interface Plan {
+  dockerfile: Planned<DockerfileRule>[];
+  k8s: Planned<K8sRule>[];
+}
+
+/** Enabled rules with their severity and options, computed once per (registry, config) rather than per file. */
+const plans = new WeakMap<RuleRegistry, WeakMap<LintConfig, Plan>>();
+
+function planFor(config: LintConfig, registry: RuleRegistry): Plan {
+  let byConfig = plans.get(registry);
+  if (!byConfig) plans.set(registry, (byConfig = new WeakMap()));
+  let plan = byConfig.get(config);
+  if (!plan) {
+    const planned = <R extends Rule>(rules: R[]): Planned<R>[] =>
+      rules.flatMap((rule) => {
+        const severity = ruleSeverity(config, rule.meta.id, rule.meta.severity, rule.meta.enabledByDefault !== false);
+        return severity === 'off' ? [] : [{ rule, severity, options: optionsFor(rule.meta, config) }];
+      });
+    plan = {
+      dockerfile: planned(registry.forTarget('dockerfile') as DockerfileRule[]),
+      k8s: planned(registry.forTarget('k8s') as K8sRule[]),
+    };
+    byConfig.set(config, plan);
+  }
+  return plan;
 }
 
 function optionsFor(meta: RuleMeta, config: LintConfig): Record<string, unknown> {

@@ -604,6 +604,12 @@ function makeNode(logical: string, offsetOf: (i: number) => number, escape: stri
       flags.push(flag);
       argsIndex = words[wi + 1]?.start ?? logical.length;
     }
+    if (keyword === 'RUN' && wi > 0) {
+      // RUN words past the flags are not split, so the body starts after the last flag and its blanks.
+      let i = words[wi - 1]!.end;
+      while (i < logical.length && (logical[i] === ' ' || logical[i] === '\t')) i++;
+      argsIndex = i;
+    }
     if (wi < words.length && words[wi]!.raw === '--') {
       argsIndex = words[wi + 1]?.start ?? logical.length;
       wi++;

@@ -249,6 +249,8 @@ class Parser {
     const words: ShWord[] = [];
     const redirects: ShRedirect[] = [];
     const heredocsHere: PendingHeredoc[] = [];
+    // Redirections after `}`, `fi` or `done` belong to the compound command, not to a new empty one.
+    let closedCompound = false;
     while (this.i < this.s.length) {
       this.skipBlanks(false);
       const ch = this.s[this.i];
@@ -282,7 +284,10 @@ class Parser {
         }
         if (assignments.length === 0 && !word.quoted) {
           if (RESERVED_PREFIX.has(word.value)) continue;
-          if (RESERVED_END.has(word.value)) continue;
+          if (RESERVED_END.has(word.value)) {
+            closedCompound = true;
+            continue;
+          }
           if (word.value === 'for' || word.value === 'select') {
             this.skipUntilDo();
             continue;
@@ -300,7 +305,7 @@ class Parser {
       }
       words.push(word);
     }
-    if (words.length || assignments.length || redirects.length) {
+    if (words.length || assignments.length || (redirects.length && !closedCompound) || heredocsHere.length) {
       const cmd = makeCommand(this.ctx, words, assignments, redirects, pipeline, pipeIndex, this.parent, this.inSubstitution);
       for (const h of heredocsHere) h.command = cmd;
       this.pending.push(...heredocsHere);

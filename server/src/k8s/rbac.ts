@@ -7,6 +7,8 @@ export interface RbacRule {
   verbs: { value: string; node: Scalar }[];
   resources: { value: string; node: Scalar }[];
   apiGroups: string[];
+  /** Empty when the rule applies to every object of its resources. */
+  resourceNames: { value: string; node: Scalar }[];
 }
 
 export function isRbacRole(object: K8sObject): boolean {
@@ -20,6 +22,7 @@ export function rbacRules(object: K8sObject): RbacRule[] {
     verbs: stringItems(get(rule, 'verbs', doc), doc),
     resources: stringItems(get(rule, 'resources', doc), doc),
     apiGroups: stringItems(get(rule, 'apiGroups', doc), doc).map((g) => g.value),
+    resourceNames: stringItems(get(rule, 'resourceNames', doc), doc),
   }));
 }
 

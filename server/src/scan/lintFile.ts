@@ -1,7 +1,8 @@
 // Reads one file and lints it; shared by the worker threads and the in-process fallback.
 import { promises as fs } from 'node:fs';
 import '../rules';
-import { lint, type LintKind } from '../core/engine';
+import { defaultRegistry, lint, type LintKind } from '../core/engine';
+import { isConfigFile, lintConfigFile } from '../config/lintConfigFile';
 import type { LintConfig } from '../core/config';
 import type { Finding } from '../core/types';
 import type { Suppressed } from '../core/suppress';
@@ -33,7 +34,8 @@ export async function lintPath(job: LintJob): Promise<LintReply> {
     const stat = await fs.stat(job.path);
     if (stat.size > MAX_FILE_BYTES) return { id: job.id, path: job.path, kind: 'other', findings: [], suppressed: [], error: `${stat.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` };
     const text = await fs.readFile(job.path, 'utf8');
-    const result = lint({ path: job.path, text }, job.config);
+    // A scanned `.shipshape.yaml` reports its own problems, as it does when open in the editor.
+    const result = isConfigFile(job.path) ? lintConfigFile(job.path, text, defaultRegistry().metas()) : lint({ path: job.path, text }, job.config);
     return { id: job.id, path: job.path, kind: result.kind, findings: result.findings, suppressed: result.suppressed };
   } catch (err) {
     return { id: job.id, path: job.path, kind: 'other', findings: [], suppressed: [], error: err instanceof Error ? err.message : String(err) };

@@ -61,6 +61,9 @@ class WorkerPool implements Linter {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.reject(new Error('scan pool closed'));
     await Promise.all(this.all.map((w) => w.terminate()));
+    // A terminated worker never answers: settle its file too, or a cancelled scan would wait forever.
+    for (const p of this.running.values()) p.reject(new Error('scan pool closed'));
+    this.running.clear();
   }
 
   private spawn(): void {

@@ -1,26 +1,26 @@
 // Finds suppressions in a Dockerfile: our comments, hadolint pragmas, BuildKit `# check=skip=`, Checkov and Trivy comments.
-import type { Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { RuleRegistry } from '../core/registry';
 import type { SourceFile } from '../core/source';
-import type { DockerfileModel } from '../dockerfile/model';
+import type { DockerfileModel, InstructionNode, Span } from '../dockerfile/model';
 import { contains, ownTargets, peerTargets, type Directive } from './directive';
 import { parseBuildkitCheck, parseCheckovComment, parseHadolint, parseOwnComment, parseTrivy } from './syntax';
 
 export function dockerfileDirectives(file: SourceFile, model: DockerfileModel, registry: RuleRegistry): Directive[] {
   const out: Directive[] = [];
-  const comments: Range[] = model.ast.getComments().map((c) => c.getRange());
-  for (const directive of model.ast.getDirectives()) {
-    const range = directive.getRange();
-    const base = file.offsetAt(range.start);
-    const line = file.text.slice(base, file.offsetAt(range.end));
-    // dockerfile-ast is lenient about what a directive is; BuildKit accepts only `# name=value` with a one-word name.
-    const m = /^#[ \t]*([A-Za-z][A-Za-z0-9]*)[ \t]*=[ \t]*/.exec(line);
-    if (!m) {
-      comments.push(range);
-      continue;
-    }
-    if (m[1]!.toLowerCase() !== 'check') continue;
+  // The model's own lexer (BuildKit's line rules) supplies comments and directives: no second parse.
+  const directiveLines = new Set(model.directives.map((d) => d.span.start));
+  const comments: Range[] = [];
+  for (const span of model.comments) {
+    if (!directiveLines.has(span.start)) comments.push(file.rangeOf(span.start, span.end));
+  }
+  for (const directive of model.directives) {
+    const range = file.rangeOf(directive.span.start, directive.span.end);
+    const base = directive.span.start;
+    const line = file.text.slice(base, directive.span.end);
+    if (directive.name !== 'check') continue;
+    const m = /^#[ \t]*check[ \t]*=[ \t]*/i.exec(line);
+    if (!m) continue;
     const syntax = parseBuildkitCheck(line.slice(m[0].length), 0);
     if (!syntax) continue;
     out.push({
@@ -33,16 +33,16 @@ export function dockerfileDirectives(file: SourceFile, model: DockerfileModel, r
     });
   }
   comments.sort((a, b) => a.start.line - b.start.line);
-  const instructions = model.instructions;
+  const instructions = model.nodes.map((node) => ({ node, range: nodeRange(file, node) }));
   for (const range of comments) {
     // A comment between continuation lines belongs to its instruction; it is not a pragma.
-    if (instructions.some((i) => contains(i.getRange(), range))) continue;
+    if (instructions.some((i) => contains(i.range, range))) continue;
     const base = file.offsetAt(range.start);
     const text = file.text.slice(base, file.offsetAt(range.end));
-    const next = instructions.find((i) => i.getRange().start.line > range.start.line);
+    const next = instructions.find((i) => i.range.start.line > range.start.line);
     const nextInstruction = (): Pick<Directive, 'scope' | 'scopeLabel' | 'problems'> =>
       next
-        ? { scope: next.getRange(), scopeLabel: `the next instruction (\`${next.getKeyword()}\`, line ${next.getRange().start.line + 1})`, problems: [] }
+        ? { scope: next.range, scopeLabel: `the next instruction (\`${next.node.keyword}\`, line ${next.range.start.line + 1})`, problems: [] }
         : { scopeLabel: 'the next instruction', problems: ['no instruction follows it'] };
 
     const own = parseOwnComment(text);
@@ -66,7 +66,7 @@ export function dockerfileDirectives(file: SourceFile, model: DockerfileModel, r
         hadolint.scope === 'file'
           ? { scopeLabel: 'the whole file', problems: [] }
           : hadolint.scope === 'stage'
-            ? nextStage(model, range.start.line)
+            ? nextStage(file, model, range.start.line)
             : nextInstruction();
       const form = hadolint.scope === 'file' ? '# hadolint global ignore=' : hadolint.scope === 'stage' ? '# hadolint stage ignore=' : '# hadolint ignore=';
       out.push({ source: 'hadolint', form, range, targets: peerTargets(file, base, 'hadolint', hadolint, registry), ...where, ...reasonOf(hadolint.reason) });
@@ -90,10 +90,14 @@ function reasonOf(reason: string | undefined): { reason?: string } {
   return reason !== undefined ? { reason } : {};
 }
 
-function nextStage(model: DockerfileModel, line: number): Pick<Directive, 'scope' | 'scopeLabel' | 'problems'> {
-  const stage = model.stages.find((s) => s.from.getRange().start.line > line);
+function nextStage(file: SourceFile, model: DockerfileModel, line: number): Pick<Directive, 'scope' | 'scopeLabel' | 'problems'> {
+  const stage = model.stages.find((s) => s.fromNode.line > line);
   if (!stage) return { scopeLabel: 'the next stage', problems: ['no stage follows it'] };
-  const last: Instruction = stage.instructions[stage.instructions.length - 1] ?? stage.from;
-  const scope: Range = { start: stage.from.getRange().start, end: last.getRange().end };
+  const last: InstructionNode = stage.nodes[stage.nodes.length - 1] ?? stage.fromNode;
+  const scope: Range = { start: file.positionAt(stage.fromNode.start), end: file.positionAt(last.end) };
   return { scope, scopeLabel: `the stage starting on line ${scope.start.line + 1}`, problems: [] };
+}
+
+function nodeRange(file: SourceFile, span: Span): Range {
+  return file.rangeOf(span.start, span.end);
 }

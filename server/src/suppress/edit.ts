@@ -45,9 +45,9 @@ function fileLevelEdit(file: SourceFile, ruleId: string, isDockerfile: boolean):
   let line = 0;
   if (isDockerfile) {
     // Parser directives must stay first: a comment above them would turn them into plain comments.
-    const directives = parseDockerfile(file).ast.getDirectives();
+    const directives = parseDockerfile(file).directives;
     const last = directives[directives.length - 1];
-    if (last) line = last.getRange().start.line + 1;
+    if (last) line = file.positionAt(last.span.start).line + 1;
   }
   if (line >= file.lineCount) {
     const end = file.positionAt(file.text.length);
@@ -60,8 +60,8 @@ function fileLevelEdit(file: SourceFile, ruleId: string, isDockerfile: boolean):
 /** The first line of the instruction holding the finding: continuation lines (with any escape character) belong to it. */
 function dockerfileLine(file: SourceFile, finding: Pick<Finding, 'range'>): number | undefined {
   const line = finding.range.start.line;
-  const instruction = parseDockerfile(file).instructions.find((i) => i.getRange().start.line <= line && line <= i.getRange().end.line);
-  return instruction?.getRange().start.line;
+  const node = parseDockerfile(file).nodes.find((n) => file.positionAt(n.start).line <= line && line <= file.positionAt(n.end).line);
+  return node ? file.positionAt(node.start).line : undefined;
 }
 
 /**

@@ -5,8 +5,20 @@ import { basename, type Stage } from '../../dockerfile/model';
 import { runScripts } from '../../dockerfile/query';
 import type { ShCommand } from '../../dockerfile/shell';
 
-// Producers that only print what they are given: their failure is not what pipefail is for.
-const HARMLESS = new Set(['echo', 'printf', 'cat', 'yes', 'true', 'printenv', 'env', 'seq']);
+// Producers that print or inspect local state (`dpkg -l | grep`, `find … | xargs`, `ldd | grep 'not found'`): the
+// pipelines official images use as checks. Their failure is not what pipefail guards against, unlike a download or
+// build step whose failure is masked by the consumer.
+const HARMLESS = new Set([
+  'echo', 'printf', 'cat', 'yes', 'true', 'printenv', 'env', 'seq', 'find', 'ldd', 'dpkg', 'dpkg-query', 'dpkg-architecture', 'apt-mark',
+  'apt-cache', 'locale', 'grep', 'egrep', 'fgrep', 'awk', 'gawk', 'sed', 'sort', 'uniq', 'cut', 'tr', 'head', 'tail', 'ls', 'scanelf',
+  'readelf', 'objdump', 'nm', 'file', 'xargs', 'uname', 'id', 'getent', 'jq', 'wc', 'stat', 'du', 'df', 'iptables', 'ip6tables', 'which',
+]);
+// `apk info`/`apk list` and `rpm -q` are queries too; `apk add` is not.
+function harmless(cmd: ShCommand): boolean {
+  if (cmd.name === 'apk') return cmd.argv.some((w) => w.value === 'info' || w.value === 'list');
+  if (cmd.name === 'rpm') return cmd.argv.some((w) => /^-q/.test(w.value));
+  return HARMLESS.has(cmd.name);
+}
 
 function setsPipefail(cmd: ShCommand): boolean {
   if (cmd.name !== 'set') return false;
@@ -31,7 +43,7 @@ export default dockerfileRule({
     title: 'Pipe without pipefail',
     severity: 'warning',
     description:
-      'Reports a shell-form `RUN` with a pipeline whose earlier command can fail unnoticed (`curl … | tar x`), when neither the stage\'s `SHELL` nor an earlier `set -o pipefail` in the same script enables pipefail. Pipelines that start with `echo`/`printf`/`cat` are not reported; exec-form `RUN`, Windows shells and `RUN <<EOF` scripts that set pipefail are skipped. Offers `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` when the base image has bash, and a `set -o pipefail &&` prefix.',
+      'Reports a shell-form `RUN` with a pipeline whose earlier command can fail unnoticed (`curl … | tar x`), when neither the stage\'s `SHELL` nor an earlier `set -o pipefail` in the same script enables pipefail. Pipelines whose earlier commands only print or inspect local state (`echo`, `cat`, `find`, `ldd`, `dpkg -l`, `grep`, `awk`, `xargs`…, the checks official images run) are not reported, unlike hadolint DL4006; exec-form `RUN`, Windows shells and `RUN <<EOF` scripts that set pipefail are skipped. Offers `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` when the base image has bash, and a `set -o pipefail &&` prefix.',
     rationale:
       'A pipeline\'s status is its last command\'s: if the download in `curl -fsSL URL | tar -xz` fails, tar just sees an empty stream, the step "succeeds" and the image ships without the tool (or with a partial one).',
     remediation: 'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the RUN (bash images), or start the command with `set -o pipefail &&` (bash, ash/busybox; not Debian\'s dash).',
@@ -65,7 +77,7 @@ export default dockerfileRule({
         const firstElement = cmd.pipeline.elements[0] ?? [];
         if (!firstElement.includes(cmd)) continue;
         const producers = cmd.pipeline.elements.slice(0, -1).flat();
-        if (producers.every((c) => HARMLESS.has(c.name))) continue;
+        if (producers.every(harmless)) continue;
         const last = cmd.pipeline.elements[cmd.pipeline.elements.length - 1]!.slice(-1)[0]!;
         const suggestions: { messageId: 'addShell' | 'prefixSet'; edits: TextEdit[] }[] = [];
         const lineStart = file.lineStartOffset(node.line);

@@ -20,7 +20,7 @@ export default k8sRule({
     references: [{ title: 'Kubernetes: Pod Security Standards, Baseline', url: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline' }],
     standards: { pss: ['baseline/appArmorProfile'] },
     messages: { overridden: 'AppArmor profile `{{profile}}` for {{who}} disables or replaces the runtime\'s confinement.' },
-    equivalents: ['trivy:KSV-0002', 'pss:baseline/appArmorProfile'],
+    equivalents: ['pss:baseline/appArmorProfile'],
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    securityContext:\n      appArmorProfile:\n        type: Unconfined\n')],
       good: [examplePod('securityContext:\n  appArmorProfile:\n    type: RuntimeDefault\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

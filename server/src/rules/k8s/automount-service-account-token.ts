@@ -23,7 +23,7 @@ export default k8sRule({
       serviceAccount: 'ServiceAccount `{{name}}` mounts its token into every pod by default.',
       setFalse: 'Set `automountServiceAccountToken: false`',
     },
-    equivalents: ['checkov:CKV_K8S_38'],
+    equivalents: ['checkov:CKV_K8S_38', 'kubesec:AutomountServiceAccountToken'],
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('automountServiceAccountToken: false\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

@@ -23,7 +23,7 @@ export default k8sRule({
       notDropped: 'Container `{{container}}` does not drop ALL capabilities.',
       addDropAll: 'Add ALL to `capabilities.drop`',
     },
-    equivalents: ['checkov:CKV_K8S_37', 'trivy:KSV-0003'],
+    equivalents: ['checkov:CKV_K8S_37', 'trivy:KSV-0003', 'kubesec:CapDropAll'],
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    securityContext:\n      capabilities:\n        drop: [NET_RAW]\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    securityContext:\n      capabilities:\n        drop: [ALL]\n')],

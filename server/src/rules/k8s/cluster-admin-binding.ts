@@ -17,7 +17,7 @@ export default k8sRule({
     references: [{ title: 'Kubernetes: RBAC good practices', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/' }],
     standards: { cis: ['CIS Kubernetes 5.1.1'] },
     messages: { clusterAdmin: '{{kind}} `{{name}}` grants cluster-admin.' },
-    equivalents: ['trivy:KSV-0111'],
+    equivalents: [],
     examples: { bad: [binding('ClusterRoleBinding', 'cluster-admin')], good: [binding('ClusterRoleBinding', 'view')] },
   },
   check({ file, object, report }) {

@@ -19,7 +19,7 @@ export default k8sRule({
       missing: 'Container `{{container}}` has no cpu limit.',
       addSnippet: 'Add `limits.cpu: {{value}}` (adjust to the measured use)',
     },
-    equivalents: ['checkov:CKV_K8S_11', 'polaris:cpuLimitsMissing'],
+    equivalents: ['checkov:CKV_K8S_11', 'kube-linter:unset-cpu-requirements', 'trivy:KSV-0011', 'kubesec:LimitsCPU', 'polaris:cpuLimitsMissing', 'kube-score:container-resources'],
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    resources:\n      limits:\n        cpu: 500m\n')],

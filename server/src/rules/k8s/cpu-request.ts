@@ -20,7 +20,7 @@ export default k8sRule({
       missing: 'Container `{{container}}` has no cpu request.',
       addSnippet: 'Add `requests.cpu: {{value}}` (adjust to the measured use)',
     },
-    equivalents: ['checkov:CKV_K8S_10', 'polaris:cpuRequestsMissing'],
+    equivalents: ['checkov:CKV_K8S_10', 'kube-linter:unset-cpu-requirements', 'trivy:KSV-0015', 'kubesec:RequestsCPU', 'polaris:cpuRequestsMissing', 'kube-score:container-resources'],
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    resources:\n      requests:\n        cpu: 100m\n')],

@@ -11,14 +11,17 @@ import containerRuntimeSocket from './container-runtime-socket';
 import cpuLimit from './cpu-limit';
 import cpuRequest from './cpu-request';
 import dangerousCapabilities from './dangerous-capabilities';
+import dangerousComponent from './dangerous-component';
 import defaultNamespace from './default-namespace';
 import defaultServiceAccount from './default-service-account';
 import hostAliases from './host-aliases';
 import hostPathVolume from './host-path-volume';
 import hostPort from './host-port';
+import hostUsers from './host-users';
 import imageLatestTag from './image-latest-tag';
 import imageNotPinned from './image-not-pinned';
 import imagePullPolicy from './image-pull-policy';
+import ingressNginxSnippet from './ingress-nginx-snippet';
 import ingressWithoutTls from './ingress-without-tls';
 import literalSecretInEnv from './literal-secret-in-env';
 import lowUid from './low-uid';
@@ -37,6 +40,7 @@ import rbacEscalation from './rbac-escalation';
 import rbacNodesProxy from './rbac-nodes-proxy';
 import rbacPodExec from './rbac-pod-exec';
 import rbacReadSecrets from './rbac-read-secrets';
+import rbacSecurityControls from './rbac-security-controls';
 import rbacWildcard from './rbac-wildcard';
 import rootGroup from './root-group';
 import runAsRoot from './run-as-root';
@@ -50,8 +54,8 @@ import sensitiveHostPath from './sensitive-host-path';
 import serviceExposed from './service-exposed';
 import serviceExternalIps from './service-external-ips';
 import sshPort from './ssh-port';
+import trustedRegistry from './trusted-registry';
 import unsafeSysctls from './unsafe-sysctls';
-import untrustedRegistry from './untrusted-registry';
 import windowsHostProcess from './windows-host-process';
 import writableHostMount from './writable-host-mount';
 import writableRootFilesystem from './writable-root-filesystem';
@@ -68,14 +72,17 @@ export const K8S_RULES: readonly Rule[] = [
   cpuLimit,
   cpuRequest,
   dangerousCapabilities,
+  dangerousComponent,
   defaultNamespace,
   defaultServiceAccount,
   hostAliases,
   hostPathVolume,
   hostPort,
+  hostUsers,
   imageLatestTag,
   imageNotPinned,
   imagePullPolicy,
+  ingressNginxSnippet,
   ingressWithoutTls,
   literalSecretInEnv,
   lowUid,
@@ -94,6 +101,7 @@ export const K8S_RULES: readonly Rule[] = [
   rbacNodesProxy,
   rbacPodExec,
   rbacReadSecrets,
+  rbacSecurityControls,
   rbacWildcard,
   rootGroup,
   runAsRoot,
@@ -107,8 +115,8 @@ export const K8S_RULES: readonly Rule[] = [
   serviceExposed,
   serviceExternalIps,
   sshPort,
+  trustedRegistry,
   unsafeSysctls,
-  untrustedRegistry,
   windowsHostProcess,
   writableHostMount,
   writableRootFilesystem,

@@ -19,7 +19,7 @@ export default k8sRule({
       missing: 'Container `{{container}}` has no memory limit.',
       addSnippet: 'Add `limits.memory: {{value}}` (adjust to the measured use)',
     },
-    equivalents: ['checkov:CKV_K8S_13', 'polaris:memoryLimitsMissing'],
+    equivalents: ['checkov:CKV_K8S_13', 'kube-linter:unset-memory-requirements', 'trivy:KSV-0018', 'kubesec:LimitsMemory', 'polaris:memoryLimitsMissing', 'kube-score:container-resources'],
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    resources:\n      limits:\n        memory: 512Mi\n')],

@@ -20,7 +20,7 @@ export default k8sRule({
       missing: 'Container `{{container}}` has no memory request.',
       addSnippet: 'Add `requests.memory: {{value}}` (adjust to the measured use)',
     },
-    equivalents: ['checkov:CKV_K8S_12', 'polaris:memoryRequestsMissing'],
+    equivalents: ['checkov:CKV_K8S_12', 'kube-linter:unset-memory-requirements', 'trivy:KSV-0016', 'kubesec:RequestsMemory', 'polaris:memoryRequestsMissing', 'kube-score:container-resources'],
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    resources:\n      requests:\n        memory: 256Mi\n')],

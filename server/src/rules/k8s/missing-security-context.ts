@@ -23,7 +23,7 @@ export default k8sRule({
       missing: 'Container `{{container}}` has no security context, and neither has its pod.',
       addHardened: 'Add a hardened `securityContext` to the container',
     },
-    equivalents: ['trivy:KSV-0118'],
+    equivalents: [],
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('securityContext:\n  runAsNonRoot: true\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

@@ -16,7 +16,7 @@ export default k8sRule({
     standards: { pss: ['baseline/hostNamespaces'], nsa: ['Pod security: do not share host namespaces'], cis: ['CIS Kubernetes 5.2.3'] },
     fix: 'suggestion',
     messages: { shared: 'The pod shares the host\'s IPC namespace.', setFalse: 'Set `hostIPC: false`' },
-    equivalents: ['checkov:CKV_K8S_18', 'kube-linter:host-ipc', 'trivy:KSV-0008', 'polaris:hostIPCSet', 'kubesec:HostIPC'],
+    equivalents: ['checkov:CKV_K8S_18', 'kube-linter:host-ipc', 'trivy:KSV-0008', 'polaris:hostIPCSet', 'kubesec:HostIPC', 'pss:baseline/hostNamespaces'],
     examples: {
       bad: [examplePod('hostIPC: true\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('hostIPC: false\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

@@ -16,7 +16,7 @@ export default k8sRule({
     standards: { pss: ['baseline/hostNamespaces'], nsa: ['Pod security: do not share host namespaces'], cis: ['CIS Kubernetes 5.2.4'] },
     fix: 'suggestion',
     messages: { shared: 'The pod shares the host\'s network namespace.', setFalse: 'Set `hostNetwork: false`' },
-    equivalents: ['checkov:CKV_K8S_19', 'kube-linter:host-network', 'trivy:KSV-0009', 'polaris:hostNetworkSet', 'kubesec:HostNetwork'],
+    equivalents: ['checkov:CKV_K8S_19', 'kube-linter:host-network', 'trivy:KSV-0009', 'polaris:hostNetworkSet', 'kubesec:HostNetwork', 'pss:baseline/hostNamespaces'],
     examples: {
       bad: [examplePod('hostNetwork: true\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('hostNetwork: false\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

@@ -16,7 +16,7 @@ export default k8sRule({
     standards: { pss: ['baseline/hostNamespaces'], nsa: ['Pod security: do not share host namespaces'], cis: ['CIS Kubernetes 5.2.2'] },
     fix: 'suggestion',
     messages: { shared: 'The pod shares the host\'s PID namespace.', setFalse: 'Set `hostPID: false`' },
-    equivalents: ['checkov:CKV_K8S_17', 'kube-linter:host-pid', 'trivy:KSV-0010', 'polaris:hostPIDSet', 'kubesec:HostPID'],
+    equivalents: ['checkov:CKV_K8S_17', 'kube-linter:host-pid', 'trivy:KSV-0010', 'polaris:hostPIDSet', 'kubesec:HostPID', 'pss:baseline/hostNamespaces'],
     examples: {
       bad: [examplePod('hostPID: true\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('hostPID: false\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

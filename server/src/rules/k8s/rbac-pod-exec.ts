@@ -17,7 +17,7 @@ export default k8sRule({
     references: [{ title: 'Kubernetes: RBAC good practices', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/' }],
     standards: { cis: ['CIS Kubernetes 5.1.8'] },
     messages: { grant: 'This rule allows `{{resource}}`: running commands inside pods.' },
-    equivalents: ['polaris:clusterrolePodExecAttach', 'polaris:rolePodExecAttach'],
+    equivalents: [],
     examples: {
       bad: [role('  - apiGroups: [""]\n    resources: [pods/exec]\n    verbs: [create]\n')],
       good: [role('  - apiGroups: [""]\n    resources: [pods/log]\n    verbs: [get]\n')],

@@ -15,7 +15,7 @@ export default k8sRule({
     references: [{ title: 'Kubernetes: Pod Security Standards, Restricted', url: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted' }],
     standards: { pss: ['restricted/runAsUser'], cis: ['CIS Kubernetes 5.2.6'] },
     messages: { rootUser: 'Container `{{container}}` runs as UID 0 (root).' },
-    equivalents: ['trivy:KSV-0105', 'pss:restricted/runAsUser'],
+    equivalents: ['checkov:CKV_K8S_23', 'kube-linter:run-as-non-root', 'trivy:KSV-0105', 'pss:restricted/runAsUser'],
     examples: {
       bad: [examplePod('securityContext:\n  runAsUser: 0\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('securityContext:\n  runAsUser: 0\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n    securityContext:\n      runAsUser: 10001\n')],

@@ -21,7 +21,7 @@ export default k8sRule({
       writable: 'Container `{{container}}` has a writable root filesystem.',
       setTrue: 'Set `readOnlyRootFilesystem: true`',
     },
-    equivalents: ['checkov:CKV_K8S_22', 'kube-linter:no-read-only-root-fs', 'trivy:KSV-0014', 'polaris:notReadOnlyRootFilesystem', 'kube-score:container-security-context-readonlyrootfilesystem'],
+    equivalents: ['checkov:CKV_K8S_22', 'kube-linter:no-read-only-root-fs', 'trivy:KSV-0014', 'kubesec:ReadOnlyRootFilesystem', 'polaris:notReadOnlyRootFilesystem', 'kube-score:container-security-context-readonlyrootfilesystem'],
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    securityContext:\n      readOnlyRootFilesystem: true\n')],

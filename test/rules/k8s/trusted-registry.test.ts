@@ -1,4 +1,4 @@
-import rule from '../../../server/src/rules/k8s/untrusted-registry';
+import rule from '../../../server/src/rules/k8s/trusted-registry';
 import { ruleTester } from '../../support/ruleTester';
 import { invalidEverywhere, validEverywhere } from '../../support/workloads';
 

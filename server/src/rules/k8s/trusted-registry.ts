@@ -15,7 +15,7 @@ function trusted(image: { registry: string; repository: string }, patterns: read
 
 export default k8sRule({
   meta: {
-    id: 'k8s/untrusted-registry',
+    id: 'k8s/trusted-registry',
     target: 'k8s',
     title: 'Image from a registry that is not trusted',
     severity: 'warning',
