@@ -92,12 +92,13 @@ test('findings are matched by data and range, never by message: a moved or rewri
     await server.open(uri, 'yaml', PRIVILEGED_POD);
     const finding = (await server.diagnostics(uri)).diagnostics.find((d) => d.code === 'k8s/no-privileged')!;
     const reworded = { ...finding, message: 'something else entirely' };
-    assert.equal((await actions(server, uri, [reworded])).filter(CodeAction.is).length, 1, 'message text must not matter');
+    const ruleFixes = (list: Awaited<ReturnType<typeof actions>>) => list.filter(CodeAction.is).filter((a) => !/^Suppress /.test(a.title));
+    assert.equal(ruleFixes(await actions(server, uri, [reworded])).length, 1, 'message text must not matter');
     const moved = { ...finding, range: { start: { line: 8, character: 0 }, end: { line: 8, character: 4 } } };
     assert.deepEqual(await actions(server, uri, [moved], ['quickfix']), []);
     const foreign = { ...finding, source: 'other-linter' };
     // A request without Shipshape diagnostics falls back to the findings under the range.
-    assert.equal((await actions(server, uri, [foreign], ['quickfix'])).length, 1);
+    assert.equal(ruleFixes(await actions(server, uri, [foreign], ['quickfix'])).length, 1);
   }));
 
 test('a safe fix is a preferred quick fix, and source.fixAll.shipshape applies every safe fix', async (t) => {

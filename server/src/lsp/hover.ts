@@ -1,5 +1,6 @@
 // Hover over a finding: the rule's docs rendered from its metadata, one section per finding under the cursor.
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
+import type { Severity } from '../core/types';
 import type { LintResult } from '../core/engine';
 import type { RuleRegistry } from '../core/registry';
 import { renderEngineHover, renderHover } from '../docs/render';
@@ -11,14 +12,24 @@ export function hoverAt(result: LintResult, position: Position, registry: RuleRe
   const suppression = suppressionAt(result, position, registry);
   if (suppression) return { contents: { kind: MarkupKind.Markdown, value: suppression.markdown }, range: suppression.directive.range };
   const at = { start: position, end: position };
-  const findings = result.findings.filter((f) => rangesTouch(f.range, at));
+  // Most severe first, then the narrowest: a `latest` tag outranks the whole-image digest note around it.
+  const findings = result.findings
+    .filter((f) => rangesTouch(f.range, at))
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || width(a.range) - width(b.range));
   const sections: string[] = [];
   for (const finding of findings) {
     const rule = registry.get(finding.ruleId);
     if (rule) sections.push(renderHover(rule.meta, finding.message));
     else if (isEngineId(finding.ruleId)) sections.push(renderEngineHover(finding.ruleId, finding.message));
   }
-  const first = findings[0];
-  if (!first || sections.length === 0) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range: first.range };
+  if (findings.length === 0 || sections.length === 0) return null;
+  const narrowest = [...findings].sort((a, b) => width(a.range) - width(b.range))[0]!;
+  return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range: narrowest.range };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** A comparable size for a range: lines dominate, then characters. */
+function width(range: Range): number {
+  return (range.end.line - range.start.line) * 100_000 + (range.end.character - range.start.character);
 }

@@ -9,10 +9,11 @@ ruleTester(rule, {
     { code: 'FROM node:22\nCOPY . .\n', config: { context: { hasDockerignore: true } } },
     { name: 'specific files', code: 'FROM node:22\nCOPY package.json src/ ./\n', config: none },
     { name: 'from a stage, specific path', code: 'FROM node:22 AS b\nFROM node:22\nCOPY --from=b /app /app\n', config: none },
+    { name: 'from a stage, whole filesystem: no-copy-whole-stage', code: 'FROM node:22 AS b\nFROM scratch\nCOPY --from=b . /\n', config: none },
   ],
   invalid: [
     { code: 'FROM node:22\nCOPY . .\n', config: none, errors: [{ messageId: 'noDockerignore', range: '2:6-2:7' }] },
     { name: 'ADD ./ and ONBUILD', code: 'FROM node:22\nADD ./ /app\nONBUILD COPY * /app/\n', config: none, errors: [{ messageId: 'noDockerignore', range: '2:5-2:7' }, { messageId: 'noDockerignore', range: '3:14-3:15' }] },
-    { name: 'whole stage filesystem (hadolint DL3067)', code: 'FROM debian:12 AS b\nFROM scratch\nCOPY --from=b / /\n', errors: [{ messageId: 'wholeStage', range: '3:15-3:16' }] },
+    { name: 'source on a continuation line', code: 'FROM node:22\nCOPY \\\n  ./ /app/\n', config: none, errors: [{ messageId: 'noDockerignore', range: '3:3-3:5' }] },
   ],
 });

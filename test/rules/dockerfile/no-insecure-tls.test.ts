@@ -9,8 +9,8 @@ ruleTester(rule, {
     { name: 'PowerShell stage', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN curl.exe -k https://x\n' },
   ],
   invalid: [
-    { code: 'FROM debian:12\nRUN curl -k https://x\n', errors: [{ messageId: 'curlInsecure', range: '2:10-2:12' }], output: 'FROM debian:12\nRUN curl https://x\n' },
-    { name: 'flag group', code: 'FROM debian:12\nRUN curl -fsSLk https://x\n', errors: [{ messageId: 'curlInsecure', range: '2:15-2:16' }], output: 'FROM debian:12\nRUN curl -fsSL https://x\n' },
+    { code: 'FROM debian:12\nRUN curl -k https://x\n', errors: [{ messageId: 'curlInsecure', range: '2:10-2:12' }], suggestions: ['FROM debian:12\nRUN curl https://x\n'] },
+    { name: 'flag group', code: 'FROM debian:12\nRUN curl -fsSLk https://x\n', errors: [{ messageId: 'curlInsecure', range: '2:15-2:16' }], suggestions: ['FROM debian:12\nRUN curl -fsSL https://x\n'] },
     {
       name: 'wget and pip in a continuation',
       code: 'FROM python:3.13\nRUN wget --no-check-certificate https://x \\\n && pip install --trusted-host pypi.example flask==3.0.3\n',
@@ -18,7 +18,10 @@ ruleTester(rule, {
         { messageId: 'wgetNoCheck', range: '2:10-2:32' },
         { messageId: 'pipTrustedHost', range: '3:17-3:44' },
       ],
-      output: 'FROM python:3.13\nRUN wget https://x \\\n && pip install flask==3.0.3\n',
+      suggestions: [
+        'FROM python:3.13\nRUN wget https://x \\\n && pip install --trusted-host pypi.example flask==3.0.3\n',
+        'FROM python:3.13\nRUN wget --no-check-certificate https://x \\\n && pip install flask==3.0.3\n',
+      ],
     },
     {
       name: 'environment switches',
@@ -39,6 +42,6 @@ ruleTester(rule, {
         { messageId: 'yumSslVerify', range: '2:92-2:103' },
       ],
     },
-    { name: 'heredoc', code: 'FROM debian:12\nRUN <<EOF\ncurl --insecure https://x\nEOF\n', errors: [{ messageId: 'curlInsecure', range: '3:6-3:16' }], output: 'FROM debian:12\nRUN <<EOF\ncurl https://x\nEOF\n' },
+    { name: 'heredoc', code: 'FROM debian:12\nRUN <<EOF\ncurl --insecure https://x\nEOF\n', errors: [{ messageId: 'curlInsecure', range: '3:6-3:16' }], suggestions: ['FROM debian:12\nRUN <<EOF\ncurl https://x\nEOF\n'] },
   ],
 });

@@ -8,22 +8,21 @@ export default dockerfileRule({
     title: 'Whole build context copied without .dockerignore',
     severity: 'warning',
     description:
-      'Reports `COPY`/`ADD` of the whole build context (`.`, `./`, `*`) when there is no `.dockerignore` next to the Dockerfile, and `COPY --from=<stage> / …` that copies a stage\'s entire filesystem. The editor and CLI tell the engine whether a `.dockerignore` exists; without that information the first check stays quiet.',
+      'Reports `COPY`/`ADD` of the whole build context (`.`, `./`, `*`) when there is no `.dockerignore` next to the Dockerfile. The editor and CLI tell the engine whether a `.dockerignore` exists; without that information the rule stays quiet. Copying a stage\'s whole filesystem is `dockerfile/no-copy-whole-stage`.',
     rationale:
-      'Copying the context without a `.dockerignore` puts everything in the folder into the image: `.git` history, `.env` files, cloud credentials, local databases. Copying a stage\'s `/` drags its package caches, build tools and secrets into the final image.',
-    remediation: 'Add a `.dockerignore` (start with `.git`, `.env*`, `**/*.pem`, `node_modules`, build output) or copy only what the image needs (`COPY package.json src/ ./`). From a build stage, copy only the built artefacts.',
+      'Copying the context without a `.dockerignore` puts everything in the folder into the image: `.git` history, `.env` files, cloud credentials, local databases.',
+    remediation: 'Add a `.dockerignore` (start with `.git`, `.env*`, `**/*.pem`, `node_modules`, build output) or copy only what the image needs (`COPY package.json src/ ./`).',
     references: [
       { title: 'Docker: .dockerignore files', url: 'https://docs.docker.com/build/concepts/context/#dockerignore-files' },
-      { title: 'hadolint DL3067', url: 'https://github.com/hadolint/hadolint/wiki/DL3067' },
     ],
     messages: {
       noDockerignore: '`{{keyword}} {{source}}` copies the whole build context and there is no `.dockerignore` next to this Dockerfile.',
-      wholeStage: '`COPY --from={{stage}} /` copies the entire filesystem of that stage; copy only the built artefacts.',
     },
     equivalents: [],
     examples: {
-      bad: ['FROM node:22.11-bookworm-slim\nCOPY --from=node:22.11-bookworm-slim / /\n'],
+      bad: ['FROM node:22.11-bookworm-slim\nCOPY . .\n'],
       good: ['FROM node:22.11-bookworm-slim\nCOPY package.json package-lock.json ./\n'],
+      options: { context: { hasDockerignore: false } },
     },
   },
   check({ file, dockerfile, options, report }) {
@@ -32,12 +31,9 @@ export default dockerfileRule({
       const target = node.trigger ?? node;
       if (target.keyword !== 'COPY' && target.keyword !== 'ADD') continue;
       const sources = (target.json ?? target.args).slice(0, -1);
-      const from = target.flags.find((f) => f.name === 'from');
+      // `--from` copies from a stage or image, not from the build context.
+      if (target.flags.some((f) => f.name === 'from')) continue;
       for (const src of sources) {
-        if (from) {
-          if (src.value === '/' && from.value !== undefined) report({ messageId: 'wholeStage', data: { stage: from.value }, range: file.rangeOf(src.start, src.end) });
-          continue;
-        }
         if (context?.hasDockerignore === false && /^(\.|\.\/|\*|\.\/\*)$/.test(src.value)) {
           report({ messageId: 'noDockerignore', data: { keyword: target.keyword, source: src.value }, range: file.rangeOf(src.start, src.end) });
         }

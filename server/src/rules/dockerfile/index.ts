@@ -7,6 +7,7 @@ import execFormCmd from './exec-form-cmd';
 import fromArgDefault from './from-arg-default';
 import missingUser from './missing-user';
 import noContentTrustOff from './no-content-trust-off';
+import noCopyWholeStage from './no-copy-whole-stage';
 import noExposeSsh from './no-expose-ssh';
 import noHardcodedSecret from './no-hardcoded-secret';
 import noInsecureTls from './no-insecure-tls';
@@ -41,6 +42,7 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   fromArgDefault,
   missingUser,
   noContentTrustOff,
+  noCopyWholeStage,
   noExposeSsh,
   noHardcodedSecret,
   noInsecureTls,

@@ -20,7 +20,7 @@ export default dockerfileRule({
     messages: {
       named: 'The final user `{{user}}` is a name; use its numeric UID so Kubernetes `runAsNonRoot` can verify it.',
     },
-    equivalents: [],
+    equivalents: ['hadolint:DL3066'],
     examples: {
       bad: ['FROM node:22.11-bookworm-slim\nUSER node\n'],
       good: ['FROM node:22.11-bookworm-slim\nUSER 1000:1000\n'],

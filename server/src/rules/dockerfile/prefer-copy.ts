@@ -26,7 +26,8 @@ export default dockerfileRule({
       useCopy: 'Use `COPY` instead of `ADD` for local files.',
       replaceWithCopy: 'Replace `ADD` with `COPY`',
     },
-    equivalents: ['hadolint:DL3020', 'trivy:DS-0005'],
+    // Checkov CKV_DOCKER_4 flags every ADD; the ADDs it flags beyond ours (URLs, archives) are ones COPY cannot replace.
+    equivalents: ['hadolint:DL3020', 'trivy:DS-0005', 'checkov:CKV_DOCKER_4'],
     examples: {
       bad: ['FROM alpine:3.20\nADD app.py /app/\n'],
       good: ['FROM alpine:3.20\nCOPY app.py /app/\nADD rootfs.tar.gz /\n'],

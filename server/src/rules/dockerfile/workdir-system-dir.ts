@@ -16,7 +16,7 @@ export default dockerfileRule({
     messages: {
       systemDir: '`WORKDIR {{path}}` is a system directory; use a dedicated one such as `/app`.',
     },
-    equivalents: [],
+    equivalents: ['trivy:DS-0030'],
     examples: {
       bad: ['FROM alpine:3.20\nWORKDIR /usr/bin\n'],
       good: ['FROM alpine:3.20\nWORKDIR /app\n'],

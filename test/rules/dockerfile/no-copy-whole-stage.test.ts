@@ -1,0 +1,18 @@
+import rule from '../../../server/src/rules/dockerfile/no-copy-whole-stage';
+import { ruleTester } from '../../support/ruleTester';
+
+ruleTester(rule, {
+  valid: [
+    'FROM golang:1.23 AS build\nFROM scratch\nCOPY --from=build /out/app /app\n',
+    { name: 'root of the build context, not of a stage', code: 'FROM alpine:3.20\nCOPY / /srv/\n' },
+    { name: 'a directory under root', code: 'FROM alpine:3.20 AS b\nFROM alpine:3.20\nCOPY --from=b /rootfs/ /\n' },
+    { name: 'ADD with a root source is not COPY --from', code: 'FROM alpine:3.20\nADD rootfs.tar.gz /\n' },
+    { name: 'exec form, specific file', code: 'FROM alpine:3.20 AS b\nFROM alpine:3.20\nCOPY --from=b ["/etc/passwd", "/etc/passwd"]\n' },
+  ],
+  invalid: [
+    { name: 'stage root to root (hadolint DL3067)', code: 'FROM debian:12 AS b\nFROM scratch\nCOPY --from=b / /\n', errors: [{ messageId: 'wholeStage', range: '3:15-3:16' }] },
+    { name: 'image root to a subdirectory', code: 'FROM alpine:3.20\nCOPY --from=node:22.11-bookworm-slim / /node-root/\n', errors: [{ messageId: 'wholeStage', range: '2:38-2:39' }] },
+    { name: 'exec form with /. and a continuation', code: 'FROM debian:12 AS b\nFROM scratch\nCOPY --link \\\n  --from=b ["/.", "/"]\n', errors: [{ messageId: 'wholeStage', range: '4:13-4:17' }] },
+    { name: 'ONBUILD', code: 'FROM alpine:3.20\nONBUILD COPY --from=builder / /\n', errors: [{ messageId: 'wholeStage', range: '2:29-2:30' }] },
+  ],
+});
