@@ -110,6 +110,7 @@ connection.onInitialize((params): InitializeResult => {
       log,
       today,
       extra: (doc, result, s) => registryFeature.extraDiagnostics(doc, result, s),
+      workspace: (doc, result, config) => workspaceFiles.liveOutcome(doc.uri, result, config),
     },
     delay,
     maxFileBytes,

@@ -31,7 +31,8 @@ Options:
   -h, --help                     Show this help
 
 Credentials come from the Docker config (\`$DOCKER_CONFIG/config.json\` or ~/.docker/config.json: auths,
-credsStore, credHelpers); proxies from HTTPS_PROXY/NO_PROXY. Secrets are never printed.
+credsStore, credHelpers). Secrets are never printed. Connecting through an HTTPS_PROXY is not supported yet:
+a registry behind one is reported, not bypassed; list directly reachable registries in NO_PROXY.
 
 Exit codes: 0 every reference resolved (or nothing to pin), 1 some reference could not be resolved,
 2 usage or input error.

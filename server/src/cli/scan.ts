@@ -67,6 +67,9 @@ export async function scan(inputs: ScanInputs): Promise<ScanReport> {
       configFor: (path) => configFor(path),
       configIgnore: config.configIgnore,
       signal: abort.signal,
+      // A directory is a workspace: cross-file rules apply. Lists of files (pre-commit hooks pass the changed ones)
+      // are not, since the NetworkPolicy covering a workload may sit in a file that was not passed.
+      workspaceRules: !allFiles,
       ...(allFiles && roots.length <= IN_PROCESS_FILES ? { workers: 0 } : {}),
       ...(inputs.workerScript ? { workerScript: inputs.workerScript } : {}),
     });

@@ -18,6 +18,8 @@ import type {
   RuleMeta,
   Severity,
 } from './types';
+import { isWorkspaceRule } from './types';
+import type { WorkspaceFileFacts } from './workspace';
 import { parseDockerfile, type DockerfileModel } from '../dockerfile/model';
 import { parseK8s, type K8sFile, type K8sObject } from '../k8s/model';
 import { applySuppressions, type Suppressed } from './suppress';
@@ -39,6 +41,8 @@ export interface LintResult {
   file: SourceFile;
   dockerfile?: DockerfileModel;
   k8s?: K8sFile;
+  /** Kubernetes files: what workspace rules need from this file (core/workspace.ts decides across files). */
+  workspace?: WorkspaceFileFacts;
 }
 
 const EMPTY_CONFIG: LintConfig = Object.freeze({});
@@ -88,11 +92,35 @@ function lintYaml(file: SourceFile, config: LintConfig, registry: RuleRegistry):
       }
     }
   }
-  return finish({ kind: 'k8s', findings, suppressed: [], file, k8s }, config, registry);
+  const workspace = workspaceFacts(k8s, file, registry, findings);
+  return finish({ kind: 'k8s', findings, suppressed: [], file, k8s, ...(workspace ? { workspace } : {}) }, config, registry);
+}
+
+/**
+ * Facts for every workspace rule, whatever its severity here: a NetworkPolicy in a folder where the rule is off still
+ * covers workloads elsewhere. A `facts` that throws is reported like a failing rule.
+ */
+function workspaceFacts(k8s: K8sFile, file: SourceFile, registry: RuleRegistry, findings: Finding[]): WorkspaceFileFacts | undefined {
+  const rules = registry.forTarget('k8s').filter(isWorkspaceRule);
+  if (!rules.length) return undefined;
+  const facts: Record<string, unknown[]> = {};
+  for (const rule of rules) {
+    const list: unknown[] = [];
+    for (const object of k8s.objects) {
+      try {
+        const fact: unknown = rule.facts(object);
+        if (fact !== undefined) list.push(fact);
+      } catch (err) {
+        findings.push(internalFinding(rule.meta, file, object.anchorRange, err, objectRef(object)));
+      }
+    }
+    if (list.length) facts[rule.meta.id] = list;
+  }
+  return { facts, directives: [] };
 }
 
 function finish(result: LintResult, config: LintConfig, registry: RuleRegistry): LintResult {
-  const { findings, suppressed } = applySuppressions({
+  const { findings, suppressed, deferred } = applySuppressions({
     file: result.file,
     kind: result.kind === 'dockerfile' ? 'dockerfile' : 'k8s',
     dockerfile: result.dockerfile,
@@ -102,7 +130,7 @@ function finish(result: LintResult, config: LintConfig, registry: RuleRegistry):
     registry,
   });
   findings.sort(compareFindings);
-  return { ...result, findings, suppressed };
+  return { ...result, findings, suppressed, ...(result.workspace ? { workspace: { ...result.workspace, directives: deferred } } : {}) };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -140,7 +168,8 @@ function planFor(config: LintConfig, registry: RuleRegistry): Plan {
       });
     plan = {
       dockerfile: planned(registry.forTarget('dockerfile') as DockerfileRule[]),
-      k8s: planned(registry.forTarget('k8s') as K8sRule[]),
+      // Workspace rules never run per file: core/workspace.ts runs them over every file's facts.
+      k8s: planned(registry.forTarget('k8s').filter((r) => !isWorkspaceRule(r)) as K8sRule[]),
     };
     byConfig.set(config, plan);
   }
@@ -188,7 +217,7 @@ function collector(meta: RuleMeta, severity: Severity, object: K8sObject | undef
   };
 }
 
-function render(meta: RuleMeta, messageId: string, data?: Record<string, string | number>): string {
+export function render(meta: RuleMeta, messageId: string, data?: Record<string, string | number>): string {
   const template = meta.messages[messageId];
   if (template === undefined) throw new Error(`${meta.id} has no message "${messageId}"`);
   for (const key of Object.keys(data ?? {})) {
@@ -211,6 +240,17 @@ function assertNoOverlap(id: string, spec: FixSpec): void {
 
 function cmpPos(a: { line: number; character: number }, b: { line: number; character: number }): number {
   return a.line - b.line || a.character - b.character;
+}
+
+/** A copy with only the reference's own keys (a rule may pass a richer object). */
+export function objectRefKeys(ref: K8sObjectRef): K8sObjectRef {
+  return {
+    apiVersion: ref.apiVersion,
+    kind: ref.kind,
+    name: ref.name,
+    ...(ref.namespace !== undefined ? { namespace: ref.namespace } : {}),
+    ...(ref.container !== undefined ? { container: ref.container } : {}),
+  };
 }
 
 export function objectRef(object: K8sObject): K8sObjectRef {

@@ -2,7 +2,7 @@
 // and reports suppressions that are malformed, expired, lack a required reason, or no longer suppress anything.
 import type { Range } from 'vscode-languageserver-types';
 import type { SourceFile } from './source';
-import type { Finding } from './types';
+import { isWorkspaceRule, type Finding } from './types';
 import type { LintConfig } from './config';
 import { ruleSeverity } from './config';
 import type { RuleRegistry } from './registry';
@@ -36,7 +36,17 @@ const SELF = 'shipshape/suppression';
 
 export type SuppressionProblem = 'malformed' | 'unknownRule' | 'expired' | 'noReason' | 'unused';
 
-export function applySuppressions(input: SuppressionInput): { findings: Finding[]; suppressed: Suppressed[] } {
+export interface SuppressionOutcome {
+  findings: Finding[];
+  suppressed: Suppressed[];
+  /**
+   * Directives in force that name a workspace rule: its findings are computed after this pass, from every file's
+   * facts, and suppressed with `suppressWorkspaceFindings`. Plain data, so they cross worker threads.
+   */
+  deferred: Directive[];
+}
+
+export function applySuppressions(input: SuppressionInput): SuppressionOutcome {
   const { config, file } = input;
   const policy = config.suppressions ?? {};
   const directives = collectDirectives(input, input.registry, policy.peers !== false);
@@ -75,9 +85,33 @@ export function applySuppressions(input: SuppressionInput): { findings: Finding[
   active.sort((a, b) => order(a) - order(b));
 
   const used = new Set<string>();
+  const { findings, suppressed } = suppressFindings(active, input.findings, (d, index) => used.add(targetKey(d, index)));
+  const workspaceIds = new Set(input.registry.all().filter(isWorkspaceRule).map((r) => r.meta.id));
+  const deferred = workspaceIds.size ? active.filter((d) => d.targets.some((t) => t.ruleIds.some((id) => workspaceIds.has(id)))) : [];
+
+  if (policy.reportUnused !== false) {
+    for (const d of active) {
+      // Peers' suppressions often name rules we do not have, so only ours are held to "must suppress something".
+      if (d.source !== 'shipshape') continue;
+      // A workspace rule's findings do not exist yet in this pass, so its suppressions cannot be judged unused here.
+      const idle = d.targets.filter(
+        (t, i) => !t.problem && !used.has(targetKey(d, i)) && !t.ruleIds.every((id) => isOff(config, input.registry, id)) && !t.ruleIds.some((id) => workspaceIds.has(id)),
+      );
+      const live = d.targets.filter((t) => !t.problem);
+      for (const t of idle) {
+        const whole = idle.length === live.length && live.length === d.targets.length ? wholeLine(file, d.range) : undefined;
+        problem('unused', live.length > 1 ? t.range : d.range, `\`${t.token}\` has nothing to suppress in ${d.scopeLabel}; remove it from this suppression.`, idle.length === 1 ? whole : undefined);
+      }
+    }
+  }
+  return { findings: [...findings, ...problems], suppressed, deferred };
+}
+
+/** Splits findings into kept and suppressed by the first directive (in `active` order) whose scope and targets match. */
+function suppressFindings(active: readonly Directive[], all: readonly Finding[], onUse?: (d: Directive, index: number) => void): { findings: Finding[]; suppressed: Suppressed[] } {
   const findings: Finding[] = [];
   const suppressed: Suppressed[] = [];
-  for (const finding of input.findings) {
+  for (const finding of all) {
     let hit: { d: Directive; index: number } | undefined;
     if (finding.ruleId !== SELF) {
       for (const d of active) {
@@ -93,23 +127,15 @@ export function applySuppressions(input: SuppressionInput): { findings: Finding[
       findings.push(finding);
       continue;
     }
-    used.add(targetKey(hit.d, hit.index));
+    onUse?.(hit.d, hit.index);
     suppressed.push({ finding, by: hit.d.source, ...(hit.d.reason !== undefined ? { reason: hit.d.reason } : {}), at: hit.d.range });
   }
+  return { findings, suppressed };
+}
 
-  if (policy.reportUnused !== false) {
-    for (const d of active) {
-      // Peers' suppressions often name rules we do not have, so only ours are held to "must suppress something".
-      if (d.source !== 'shipshape') continue;
-      const idle = d.targets.filter((t, i) => !t.problem && !used.has(targetKey(d, i)) && !t.ruleIds.every((id) => isOff(config, input.registry, id)));
-      const live = d.targets.filter((t) => !t.problem);
-      for (const t of idle) {
-        const whole = idle.length === live.length && live.length === d.targets.length ? wholeLine(file, d.range) : undefined;
-        problem('unused', live.length > 1 ? t.range : d.range, `\`${t.token}\` has nothing to suppress in ${d.scopeLabel}; remove it from this suppression.`, idle.length === 1 ? whole : undefined);
-      }
-    }
-  }
-  return { findings: [...findings, ...problems], suppressed };
+/** Workspace findings of one file against the `deferred` directives its own lint returned (already validated and ordered). */
+export function suppressWorkspaceFindings(deferred: readonly Directive[], findings: readonly Finding[]): { findings: Finding[]; suppressed: Suppressed[] } {
+  return suppressFindings(deferred, findings);
 }
 
 function targetKey(d: Directive, index: number): string {

@@ -124,12 +124,51 @@ export interface K8sRule<M extends string = string> {
   check(ctx: K8sContext<M>): void;
 }
 
-export type Rule = DockerfileRule<any> | K8sRule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export interface WorkspaceFact<F> {
+  /** The file the fact came from, as the scan names it. */
+  path: string;
+  fact: F;
+}
+
+export interface WorkspaceReportSpec<M extends string = string> {
+  messageId: M;
+  data?: Record<string, string | number>;
+  /** The file the finding belongs in (one of the facts' paths). */
+  path: string;
+  range: Range;
+  object?: K8sObjectRef;
+}
+
+export interface K8sWorkspaceContext<M extends string = string, F = unknown> {
+  /** Facts of every scanned file, in no particular order. */
+  facts: readonly WorkspaceFact<F>[];
+  report(spec: WorkspaceReportSpec<M>): void;
+}
+
+/**
+ * A rule decided across files (a workspace scan), in two steps: `facts` runs per object wherever the file is linted
+ * and returns plain, structured-clone-able data (it crosses worker threads); `checkWorkspace` runs once over the
+ * facts of every file. Severity and suppressions are applied by the host (core/workspace.ts), as for other rules.
+ */
+export interface K8sWorkspaceRule<M extends string = string, F = unknown> {
+  meta: RuleMeta<M> & { target: 'k8s' };
+  facts(object: K8sObject): F | undefined;
+  checkWorkspace(ctx: K8sWorkspaceContext<M, F>): void;
+}
+
+export type Rule = DockerfileRule<any> | K8sRule<any> | K8sWorkspaceRule<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function isWorkspaceRule(rule: Rule): rule is K8sWorkspaceRule<any, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return 'checkWorkspace' in rule;
+}
 
 /** Identity helpers that give rules precise messageId types without casts. */
 export function dockerfileRule<M extends string>(rule: DockerfileRule<M>): DockerfileRule<M> {
   return rule;
 }
 export function k8sRule<M extends string>(rule: K8sRule<M>): K8sRule<M> {
+  return rule;
+}
+export function k8sWorkspaceRule<M extends string, F>(rule: K8sWorkspaceRule<M, F>): K8sWorkspaceRule<M, F> {
   return rule;
 }

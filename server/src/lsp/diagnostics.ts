@@ -7,6 +7,7 @@ import type { LintConfig } from '../core/config';
 import type { Settings } from './settings';
 import { toLintConfig } from './settings';
 import { toDiagnostics } from './toLsp';
+import { mergeOutcome, type WorkspaceOutcome } from '../core/workspace';
 
 export interface DiagnosticsDeps {
   document(uri: string): TextDocument | undefined;
@@ -20,6 +21,11 @@ export interface DiagnosticsDeps {
   config?(doc: TextDocument, host: LintConfig): LintConfig;
   /** Diagnostics other features add for a document (registry digest drift), published with the engine's. */
   extra?(doc: TextDocument, result: LintResult | undefined, settings: Settings): Diagnostic[];
+  /**
+   * Findings of workspace rules for the document (from the last workspace scan and its live facts), merged into its
+   * result so hovers and suppression actions treat them as any other finding.
+   */
+  workspace?(doc: TextDocument, result: LintResult, config: LintConfig): WorkspaceOutcome | undefined;
 }
 
 interface Entry {
@@ -124,7 +130,9 @@ export class DocumentDiagnostics {
     } else if (settings.enable) {
       try {
         const host = hostConfig(settings, this.today());
-        result = lintDocument(doc, this.deps.config?.(doc, host) ?? host);
+        const config = this.deps.config?.(doc, host) ?? host;
+        result = lintDocument(doc, config);
+        result = mergeOutcome(result, this.deps.workspace?.(doc, result, config));
       } catch (err) {
         this.deps.log(`Shipshape could not lint ${uri} (version ${version}): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         return undefined;

@@ -12,6 +12,8 @@ import { CONFIG_FILE_NAMES, mergeConfigs } from '../config';
 import { workspaceConfig, type WorkspaceConfig } from '../config/node';
 import { scanFiles, wouldWalk, type FileResult, type ScanProgress, type ScanSummary } from '../scan';
 import { withFileFacts } from '../scan/facts';
+import { lintWorkspace, mergeOutcome, type WorkspaceFileFacts, type WorkspaceOutcome } from '../core/workspace';
+import type { LintResult } from '../core/engine';
 import { hostConfig } from './diagnostics';
 import type { Settings } from './settings';
 import { toDiagnostics } from './toLsp';
@@ -55,6 +57,12 @@ export class WorkspaceFiles {
   /** Files a scan linted, with the folder they were found under (whose settings apply to them). */
   private readonly scanned = new Map<string, Folder>();
   private readonly folders = new Map<string, Folder>();
+  /**
+   * Per scanned file: its own result, its facts for workspace rules and the config it was linted with, so workspace
+   * findings are recomputed from these (cheap) whenever any file changes, without linting the others again.
+   */
+  private readonly own = new Map<string, { result: FileResult; config: LintConfig }>();
+  private outcomes = new Map<string, WorkspaceOutcome>();
   /** Watcher work runs one batch at a time, so a re-lint never overtakes a later one. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -91,8 +99,9 @@ export class WorkspaceFiles {
     this.folders.set(root, folder);
     const before = [...this.scanned].filter(([, f]) => f.root === root).map(([path]) => path);
     const seen = new Set<string>();
+    const configs = new Map<string, LintConfig>();
     const summary = await scanFiles([root], {
-      configFor: (path) => this.configFor(path, host),
+      configFor: (path) => this.remember(configs, path, this.configFor(path, host)),
       configIgnore: this.config.configIgnore,
       exclude,
       ...(signal ? { signal } : {}),
@@ -101,11 +110,14 @@ export class WorkspaceFiles {
       onResult: (result) => {
         seen.add(result.path);
         this.scanned.set(result.path, folder);
+        this.store(result, configs);
         this.publishResult(result);
       },
     });
     // Files that are now ignored or gone lose the diagnostics an earlier scan gave them.
     if (!summary.cancelled) for (const path of before) if (!seen.has(path)) this.forget(path);
+    // A cancelled scan has not seen every NetworkPolicy yet: keep the workspace findings of the last complete one.
+    if (!summary.cancelled) this.refreshWorkspace();
     return summary;
   }
 
@@ -182,13 +194,16 @@ export class WorkspaceFiles {
         continue;
       }
       const host = hostConfig(settings, this.deps.today());
+      const configs = new Map<string, LintConfig>();
       try {
         await scanFiles(files, {
           workers: files.length > IN_PROCESS_LIMIT ? undefined : 0,
-          configFor: (path) => this.configFor(path, host),
+          configFor: (path) => this.remember(configs, path, this.configFor(path, host)),
           ...(this.deps.workerScript ? { workerScript: this.deps.workerScript } : {}),
           onResult: (result) => {
-            if (this.scanned.get(result.path) === folder) this.publishResult(result);
+            if (this.scanned.get(result.path) !== folder) return;
+            this.store(result, configs);
+            this.publishResult(result);
           },
         });
       } catch (err) {
@@ -196,15 +211,63 @@ export class WorkspaceFiles {
         this.deps.log(`Shipshape could not re-lint changed files: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
+    // A changed, added or deleted file can change other files' workspace findings (a NetworkPolicy covers many).
+    this.refreshWorkspace();
   }
 
   private publishResult(result: FileResult): void {
     if (result.error) this.deps.log(`Shipshape skipped ${result.path}: ${result.error}`);
-    if (!this.deps.isOpen(result.path)) this.deps.publish(pathToFileURL(result.path).href, toDiagnostics(result.findings));
+    if (!this.deps.isOpen(result.path)) this.deps.publish(pathToFileURL(result.path).href, toDiagnostics(mergeOutcome(result, this.outcomes.get(result.path)).findings));
   }
 
   private forget(path: string): void {
+    this.own.delete(path);
     if (this.scanned.delete(path) && !this.deps.isOpen(path)) this.deps.publish(pathToFileURL(path).href, []);
+  }
+
+  private remember(configs: Map<string, LintConfig>, path: string, config: LintConfig): LintConfig {
+    configs.set(path, config);
+    return config;
+  }
+
+  private store(result: FileResult, configs: ReadonlyMap<string, LintConfig>): void {
+    this.own.set(result.path, { result, config: configs.get(result.path) ?? {} });
+  }
+
+  private workspaceInputs(): { path: string; workspace: WorkspaceFileFacts }[] {
+    return [...this.own].flatMap(([path, { result }]) => (result.workspace ? [{ path, workspace: result.workspace }] : []));
+  }
+
+  /**
+   * Recomputes workspace rules (k8s/network-policy-coverage) over every scanned file and republishes the files whose
+   * workspace findings changed; open documents are re-linted, since their live result carries them (`liveOutcome`).
+   */
+  private refreshWorkspace(): void {
+    const next = lintWorkspace(this.workspaceInputs(), (path) => this.own.get(path)?.config ?? {});
+    const previous = this.outcomes;
+    this.outcomes = next;
+    let openChanged = false;
+    for (const path of new Set([...previous.keys(), ...next.keys()])) {
+      if (JSON.stringify(previous.get(path)) === JSON.stringify(next.get(path))) continue;
+      if (this.deps.isOpen(path)) openChanged = true;
+      else {
+        const own = this.own.get(path);
+        if (own && this.scanned.has(path)) this.publishResult(own.result);
+      }
+    }
+    if (openChanged) this.deps.revalidateOpen();
+  }
+
+  /**
+   * Workspace findings for an open, scanned document from its live lint: its own facts and suppressions as typed,
+   * the other files' as last read from disk. Undefined before a scan has seen the file.
+   */
+  liveOutcome(uri: string, result: LintResult, config: LintConfig): WorkspaceOutcome | undefined {
+    const path = toPath(uri);
+    if (!path || !this.own.has(path)) return undefined;
+    const inputs = this.workspaceInputs().filter((f) => f.path !== path);
+    if (result.workspace) inputs.push({ path, workspace: result.workspace });
+    return lintWorkspace(inputs, (p) => (p === path ? config : (this.own.get(p)?.config ?? {}))).get(path);
   }
 
   private folderOf(path: string): Folder | undefined {

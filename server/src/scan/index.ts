@@ -7,6 +7,7 @@ import type { FileResult } from './lintFile';
 import { createLinter } from './pool';
 import { walkLintable } from './walk';
 import type { IgnoreRules } from './ignore';
+import { lintWorkspace, mergeOutcome, type WorkspaceFile } from '../core/workspace';
 
 export type { FileResult } from './lintFile';
 export { IgnoreRules, GlobSet } from './ignore';
@@ -30,8 +31,13 @@ export interface ScanOptions {
   exclude?: readonly string[];
   gitignore?: boolean;
   onProgress?(progress: ScanProgress): void;
-  /** Called once per file as soon as it is linted. */
+  /** Called once per file as soon as it is linted, with its own findings (no workspace rules' findings yet). */
   onResult?(result: FileResult): void;
+  /**
+   * Treat the files scanned as one workspace: after the walk, run the workspace rules (k8s/network-policy-coverage)
+   * over all of them and merge their findings into `ScanSummary.files`. Off for partial re-lints.
+   */
+  workspaceRules?: boolean;
   signal?: AbortSignal;
   /** Worker threads; 0 lints in process with a yield between files. Default: cores - 1, at least 1, at most 4. */
   workers?: number;
@@ -105,5 +111,21 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
     await linter.close();
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (options.workspaceRules && !options.signal?.aborted) progress.findings += applyWorkspaceRules(files, options.configFor ?? (() => ({})));
   return { files, findings: progress.findings, cancelled: options.signal?.aborted === true, durationMs: performance.now() - started, threads: linter.threads };
+}
+
+/** Runs the workspace rules over `files` and merges their findings into each file's result; returns how many were added. */
+export function applyWorkspaceRules(files: FileResult[], configFor: (path: string) => LintConfig): number {
+  const inputs: WorkspaceFile[] = files.flatMap((f) => (f.workspace ? [{ path: f.path, workspace: f.workspace }] : []));
+  if (!inputs.length) return 0;
+  const outcomes = lintWorkspace(inputs, configFor);
+  let added = 0;
+  files.forEach((file, i) => {
+    const outcome = outcomes.get(file.path);
+    if (!outcome) return;
+    added += outcome.findings.length;
+    files[i] = mergeOutcome(file, outcome);
+  });
+  return added;
 }

@@ -6,6 +6,7 @@ import { isConfigFile, lintConfigFile } from '../config/lintConfigFile';
 import type { LintConfig } from '../core/config';
 import type { Finding } from '../core/types';
 import type { Suppressed } from '../core/suppress';
+import type { WorkspaceFileFacts } from '../core/workspace';
 
 /** Files this large are almost never hand-written manifests; linting them would stall a worker. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -21,6 +22,8 @@ export interface FileResult {
   kind: LintKind;
   findings: Finding[];
   suppressed: Suppressed[];
+  /** Kubernetes files: what workspace rules need from this file (plain data, so it crosses the worker boundary). */
+  workspace?: WorkspaceFileFacts;
   /** Why the file was not linted (unreadable, too large). */
   error?: string;
 }
@@ -36,7 +39,7 @@ export async function lintPath(job: LintJob): Promise<LintReply> {
     const text = await fs.readFile(job.path, 'utf8');
     // A scanned `.shipshape.yaml` reports its own problems, as it does when open in the editor.
     const result = isConfigFile(job.path) ? lintConfigFile(job.path, text, defaultRegistry().metas()) : lint({ path: job.path, text }, job.config);
-    return { id: job.id, path: job.path, kind: result.kind, findings: result.findings, suppressed: result.suppressed };
+    return { id: job.id, path: job.path, kind: result.kind, findings: result.findings, suppressed: result.suppressed, ...(result.workspace ? { workspace: result.workspace } : {}) };
   } catch (err) {
     return { id: job.id, path: job.path, kind: 'other', findings: [], suppressed: [], error: err instanceof Error ? err.message : String(err) };
   }

@@ -28,6 +28,7 @@ import lowUid from './low-uid';
 import memoryLimit from './memory-limit';
 import memoryRequest from './memory-request';
 import missingSecurityContext from './missing-security-context';
+import networkPolicyCoverage from './network-policy-coverage';
 import noHostIpc from './no-host-ipc';
 import noHostNetwork from './no-host-network';
 import noHostPid from './no-host-pid';
@@ -89,6 +90,7 @@ export const K8S_RULES: readonly Rule[] = [
   memoryLimit,
   memoryRequest,
   missingSecurityContext,
+  networkPolicyCoverage,
   noHostIpc,
   noHostNetwork,
   noHostPid,
