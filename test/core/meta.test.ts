@@ -5,6 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, lint, RuleRegistry } from '../../server/src/api';
 import { placeholders } from '../../server/src/core/message';
+import { isWorkspaceRule } from '../../server/src/core/types';
+import { lintWorkspace } from '../../server/src/core/workspace';
 
 const root = join(__dirname, '../../..');
 const PEERS = ['hadolint', 'buildkit', 'checkov', 'kube-linter', 'trivy', 'kubesec', 'polaris', 'kube-score', 'pss'];
@@ -46,19 +48,27 @@ for (const rule of RULES) {
     assert.ok(meta.examples.bad.length > 0 && meta.examples.good.length > 0, 'needs good and bad examples');
     assert.ok(meta.references.every((r) => /^https:\/\//.test(r.url)), 'references need https URLs');
     const body = readFileSync(join(root, 'test/rules', `${meta.id}.test.ts`), 'utf8');
-    assert.match(body, /ruleTester\(/, 'the test file must use ruleTester');
+    if (isWorkspaceRule(rule)) assert.match(body, /workspaceRuleTester\(/, 'the test file of a workspace rule must use workspaceRuleTester');
+    else assert.match(body, /ruleTester\(/, 'the test file must use ruleTester');
   });
 
   test(`${meta.id}: documented examples behave`, () => {
     const registry = new RuleRegistry([rule]);
     const config = { rules: { [meta.id]: meta.examples.options ? { severity: meta.severity, options: meta.examples.options } : meta.severity } };
     const path = meta.target === 'dockerfile' ? 'Dockerfile' : 'example.yaml';
+    // A workspace rule's example is a workspace of one file: its findings come from lintWorkspace, after the per-file lint.
+    const findingsOf = (text: string) => {
+      const result = lint({ path, text }, config, registry);
+      if (!isWorkspaceRule(rule)) return result.findings;
+      const outcome = result.workspace ? lintWorkspace([{ path, workspace: result.workspace }], () => config, registry).get(path) : undefined;
+      return [...result.findings, ...(outcome?.findings ?? [])];
+    };
     for (const bad of meta.examples.bad) {
-      const found = lint({ path, text: bad }, config, registry).findings.filter((f) => f.ruleId === meta.id);
+      const found = findingsOf(bad).filter((f) => f.ruleId === meta.id);
       assert.ok(found.length > 0, `bad example not reported:\n${bad}`);
     }
     for (const good of meta.examples.good) {
-      const found = lint({ path, text: good }, config, registry).findings;
+      const found = findingsOf(good);
       assert.deepEqual(found.map((f) => f.ruleId), [], `good example reported:\n${good}`);
     }
   });
