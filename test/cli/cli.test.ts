@@ -231,6 +231,7 @@ test('rules --format json lists every rule with its contract fields; markdown is
       enabledByDefault: meta.enabledByDefault !== false,
       fix: meta.fix ?? null,
       equivalents: meta.equivalents,
+      messageEquivalents: meta.messageEquivalents ?? {},
       description: meta.description,
       docsUrl: docsUrl(meta.id),
     });

@@ -41,6 +41,14 @@ for (const rule of RULES) {
       assert.ok(text.length > 0);
       placeholders(text);
     }
+    for (const [messageId, list] of Object.entries(meta.messageEquivalents ?? {})) {
+      assert.ok(messageId in meta.messages, `messageEquivalents names unknown message ${messageId}`);
+      for (const eq of list ?? []) {
+        const [peer, id] = eq.split(':');
+        assert.ok(PEERS.includes(peer ?? '') && id, `message equivalent "${eq}" must be <peer>:<id>`);
+        assert.ok(!meta.equivalents.includes(eq), `${eq} is claimed for the whole rule and for one message`);
+      }
+    }
     for (const eq of meta.equivalents) {
       const [peer, id] = eq.split(':');
       assert.ok(PEERS.includes(peer ?? '') && id, `equivalent "${eq}" must be <peer>:<id> with peer in ${PEERS.join(', ')}`);

@@ -159,23 +159,23 @@ const cases: Case[] = [
     suppressed: [`${LATEST}@2 by hadolint`],
   },
   {
-    name: 'hadolint: a list with a trailing reason comment; DL3006 maps to the same rule',
+    name: 'hadolint: a list with a trailing reason comment; DL3006 maps to the untagged message',
     code: df('# hadolint ignore=DL3008, DL3006 # the untagged base is rebuilt nightly', 'FROM ubuntu'),
     reported: [],
     suppressed: [`${LATEST}@2 by hadolint`],
   },
   {
     name: 'hadolint: a code we have no rule for silences nothing and is not reported',
-    code: df('# hadolint ignore=DL3008', 'FROM node:latest'),
+    code: df('# hadolint ignore=DL3059', 'FROM node:latest'),
     reported: [`${LATEST}@2`],
     suppressed: [],
   },
   {
-    // Mapping is per rule: no-latest-tag decides both DL3006 and DL3007, so either id silences its untagged findings too.
-    name: 'hadolint: global ignore covers the file',
+    // Mapping follows hadolint's split: DL3007 is the `latest` message only, so the untagged `alpine` stays reported.
+    name: 'hadolint: global ignore covers the file, for the messages its id decides',
     code: df('FROM node:latest', '# hadolint global ignore=DL3007', 'FROM ubuntu:latest', 'FROM alpine'),
-    reported: [],
-    suppressed: [`${LATEST}@1 by hadolint`, `${LATEST}@3 by hadolint`, `${LATEST}@4 by hadolint`],
+    reported: [`${LATEST}@4`],
+    suppressed: [`${LATEST}@1 by hadolint`, `${LATEST}@3 by hadolint`],
   },
   {
     name: 'hadolint: stage ignore covers the next stage',
@@ -280,3 +280,29 @@ for (const c of buildkitCases) {
     assert.deepEqual(pick(outcome('Dockerfile', c.code, c.config, withBuildkit())), { reported: c.reported, suppressed: c.suppressed, problems: c.problems ?? [] });
   });
 }
+
+test('dockerfile suppression: a peer id mapped to one message silences only that message (messageEquivalents)', () => {
+  const TLS = 'dockerfile/no-insecure-tls';
+  const PIN = 'dockerfile/pin-language-packages';
+  const focus = [TLS, PIN];
+  const checkov = outcome(
+    'Dockerfile',
+    df('FROM node:22.11-bookworm-slim', '#checkov:skip=CKV2_DOCKER_2: internal mirror with a private CA', 'RUN curl -k -o /tmp/a https://mirror.internal/a', 'ENV NODE_TLS_REJECT_UNAUTHORIZED=0'),
+    {},
+    undefined,
+    focus,
+  );
+  assert.deepEqual(pick(checkov), { reported: [`${TLS}@4`], suppressed: [`${TLS}@3 by checkov`], problems: [] });
+  const hadolint = outcome(
+    'Dockerfile',
+    df('FROM node:22.11-bookworm-slim', '# hadolint ignore=DL3013', 'RUN pip install flask && npm install -g typescript'),
+    {},
+    undefined,
+    focus,
+  );
+  assert.deepEqual(
+    hadolint.result.findings.filter((f) => f.ruleId === PIN).map((f) => f.messageId),
+    ['npm'],
+  );
+  assert.deepEqual(hadolint.result.suppressed.map((s) => [s.finding.messageId, s.by]), [['pip', 'hadolint']]);
+});

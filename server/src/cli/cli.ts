@@ -96,7 +96,7 @@ Options:
   -h, --help            Show this help
 
 JSON output: { "version": 1, "rules": [{ "id", "title", "target", "severity", "enabledByDefault",
-  "fix": "safe" | "suggestion" | "both" | null, "equivalents": ["hadolint:DL3007", ...], "description", "docsUrl" }] }
+  "fix": "safe" | "suggestion" | "both" | null, "equivalents": ["hadolint:DL3007", ...], "messageEquivalents": {"<messageId>": ["checkov:CKV2_DOCKER_2"]}, "description", "docsUrl" }] }
 `;
 
 const SCAN_FLAGS: Record<string, FlagSpec> = {

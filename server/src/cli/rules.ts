@@ -13,6 +13,8 @@ export interface JsonRule {
   enabledByDefault: boolean;
   fix: NonNullable<RuleMeta['fix']> | null;
   equivalents: string[];
+  /** Peer ids that match one message of the rule only: messageId -> ids. */
+  messageEquivalents: Record<string, string[]>;
   description: string;
   docsUrl: string;
 }
@@ -29,6 +31,7 @@ export function formatRules(metas: readonly RuleMeta[], format: RulesFormat): st
       enabledByDefault: m.enabledByDefault !== false,
       fix: m.fix ?? null,
       equivalents: [...m.equivalents],
+      messageEquivalents: Object.fromEntries(Object.entries(m.messageEquivalents ?? {}).map(([k, v]) => [k, [...(v ?? [])]])),
       description: m.description,
       docsUrl: docsUrl(m.id),
     }));

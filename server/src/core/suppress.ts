@@ -12,6 +12,7 @@ import { ENGINE_DIAGNOSTICS } from './builtin';
 import { collectDirectives } from '../suppress/collect';
 import { contains, type Directive, type SuppressionSource } from '../suppress/directive';
 import { isRealReason } from '../suppress/syntax';
+import { ruleOfTarget, targetCovers } from '../suppress/peers';
 
 export interface SuppressionInput {
   file: SourceFile;
@@ -87,7 +88,7 @@ export function applySuppressions(input: SuppressionInput): SuppressionOutcome {
   const used = new Set<string>();
   const { findings, suppressed } = suppressFindings(active, input.findings, (d, index) => used.add(targetKey(d, index)));
   const workspaceIds = new Set(input.registry.all().filter(isWorkspaceRule).map((r) => r.meta.id));
-  const deferred = workspaceIds.size ? active.filter((d) => d.targets.some((t) => t.ruleIds.some((id) => workspaceIds.has(id)))) : [];
+  const deferred = workspaceIds.size ? active.filter((d) => d.targets.some((t) => t.ruleIds.some((id) => workspaceIds.has(ruleOfTarget(id))))) : [];
 
   if (policy.reportUnused !== false) {
     for (const d of active) {
@@ -95,7 +96,7 @@ export function applySuppressions(input: SuppressionInput): SuppressionOutcome {
       if (d.source !== 'shipshape') continue;
       // A workspace rule's findings do not exist yet in this pass, so its suppressions cannot be judged unused here.
       const idle = d.targets.filter(
-        (t, i) => !t.problem && !used.has(targetKey(d, i)) && !t.ruleIds.every((id) => isOff(config, input.registry, id)) && !t.ruleIds.some((id) => workspaceIds.has(id)),
+        (t, i) => !t.problem && !used.has(targetKey(d, i)) && !t.ruleIds.every((id) => isOff(config, input.registry, ruleOfTarget(id))) && !t.ruleIds.some((id) => workspaceIds.has(ruleOfTarget(id))),
       );
       const live = d.targets.filter((t) => !t.problem);
       for (const t of idle) {
@@ -116,7 +117,7 @@ function suppressFindings(active: readonly Directive[], all: readonly Finding[],
     if (finding.ruleId !== SELF) {
       for (const d of active) {
         if (d.scope && !contains(d.scope, finding.range)) continue;
-        const index = d.targets.findIndex((t) => t.ruleIds.includes(finding.ruleId));
+        const index = d.targets.findIndex((t) => t.ruleIds.some((id) => targetCovers(id, finding)));
         if (index >= 0) {
           hit = { d, index };
           break;

@@ -50,6 +50,11 @@ export interface RuleMeta<M extends string = string> {
   messages: Record<M, string>;
   /** Peers' ids for rules that decide the same cases, e.g. `hadolint:DL3007`, `checkov:CKV_K8S_20`. */
   equivalents: string[];
+  /**
+   * Peers' ids that decide the same cases as one message of this rule only (Checkov has one check per tool where we
+   * have one rule with a message per tool). Their suppressions silence just those findings.
+   */
+  messageEquivalents?: Partial<Record<M, string[]>>;
   options?: Record<string, RuleOptionSpec>;
   /** `options`: rule options the examples are linted with (for rules that are quiet until configured). */
   examples: { bad: string[]; good: string[]; options?: Record<string, unknown> };

@@ -29,14 +29,16 @@ export function standardsLine(standards: Standards | undefined): string | undefi
   return parts.length ? parts.join(' · ') : undefined;
 }
 
-export function equivalentsLine(equivalents: readonly string[]): string | undefined {
-  if (!equivalents.length) return undefined;
-  return equivalents
-    .map((e) => {
-      const [peer, ...rest] = e.split(':');
-      return `${PEER_NAMES[peer ?? ''] ?? peer} \`${rest.join(':')}\``;
-    })
-    .join(', ');
+export function equivalentsLine(equivalents: readonly string[], messageEquivalents: RuleMeta['messageEquivalents'] = {}): string | undefined {
+  const name = (e: string) => {
+    const [peer, ...rest] = e.split(':');
+    return `${PEER_NAMES[peer ?? ''] ?? peer} \`${rest.join(':')}\``;
+  };
+  const parts = equivalents.map(name);
+  for (const [messageId, list] of Object.entries(messageEquivalents)) {
+    for (const e of list ?? []) parts.push(`${name(e)} (for \`${messageId}\` findings)`);
+  }
+  return parts.length ? parts.join(', ') : undefined;
 }
 
 function firstParagraph(text: string): string {
@@ -50,7 +52,7 @@ export function renderHover(meta: RuleMeta, message?: string): string {
   lines.push(`**Why:** ${firstParagraph(meta.rationale)}`, '', `**Fix:** ${firstParagraph(meta.remediation)}`, '');
   const standards = standardsLine(meta.standards);
   if (standards) lines.push(`**Standards:** ${standards}`, '');
-  const peers = equivalentsLine(meta.equivalents);
+  const peers = equivalentsLine(meta.equivalents, meta.messageEquivalents);
   if (peers) lines.push(`**Same as:** ${peers}`, '');
   lines.push(`[Rule documentation](${docsUrl(meta.id)})`);
   return lines.join('\n');
@@ -101,7 +103,7 @@ export function renderPage(meta: RuleMeta): string {
   for (const bad of meta.examples.bad) out.push(...fence(meta.target, bad), '');
   out.push('Not reported:', '');
   for (const good of meta.examples.good) out.push(...fence(meta.target, good), '');
-  const peers = equivalentsLine(meta.equivalents);
+  const peers = equivalentsLine(meta.equivalents, meta.messageEquivalents);
   out.push('## Equivalent peer rules', '', peers ? `${peers}. Suppressions written for these rules also silence this one.` : 'None: no other tool decides the same cases.', '');
   if (meta.references.length) {
     out.push('## References', '');
@@ -129,7 +131,7 @@ export function renderIndex(metas: readonly RuleMeta[]): string {
   const rows = [...metas].sort((a, b) => a.id.localeCompare(b.id));
   const out = ['| Rule | Title | Severity | Fix | Peers |', '| --- | --- | --- | --- | --- |'];
   for (const m of rows) {
-    out.push(`| [\`${m.id}\`](docs/rules/${m.id}.md) | ${m.title} | ${m.enabledByDefault === false ? `${m.severity} (off)` : m.severity} | ${fixLabel(m.fix)} | ${m.equivalents.map((e) => `\`${e}\``).join(' ')} |`);
+    out.push(`| [\`${m.id}\`](docs/rules/${m.id}.md) | ${m.title} | ${m.enabledByDefault === false ? `${m.severity} (off)` : m.severity} | ${fixLabel(m.fix)} | ${[...m.equivalents.map((e) => `\`${e}\``), ...Object.entries(m.messageEquivalents ?? {}).flatMap(([id, list]) => (list ?? []).map((e) => `\`${e}\` (${id})`))].join(' ')} |`);
   }
   return out.join('\n');
 }

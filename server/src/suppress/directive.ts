@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { RuleRegistry } from '../core/registry';
 import type { SourceFile } from '../core/source';
 import { ENGINE_DIAGNOSTICS } from '../core/builtin';
-import { PEER_TOOLS, peerIndex, type PeerIndex, type PeerTool } from './peers';
+import { PEER_TOOLS, peerIndex, ruleOfTarget, type PeerIndex, type PeerTool } from './peers';
 import type { PeerSyntax, Token } from './syntax';
 
 export type SuppressionSource = 'shipshape' | PeerTool;
@@ -56,7 +56,7 @@ export function ownTargets(file: SourceFile, base: number, tokens: Token[], regi
 function peerHint(peers: PeerIndex, token: string): string | undefined {
   for (const tool of PEER_TOOLS) {
     const ids = peers.rulesFor(tool, token);
-    if (ids.length) return ids.join(',');
+    if (ids.length) return [...new Set(ids.map(ruleOfTarget))].join(',');
   }
   return undefined;
 }

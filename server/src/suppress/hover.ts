@@ -1,5 +1,6 @@
 // What the editor shows on a suppression: what it silences here, where, why, and whether it still works.
 import type { Position } from 'vscode-languageserver-types';
+import { ruleOfTarget, targetCovers } from './peers';
 import type { LintResult } from '../core/engine';
 import type { RuleRegistry } from '../core/registry';
 import type { Finding } from '../core/types';
@@ -38,10 +39,12 @@ function render(d: Directive, suppressed: Suppressed[], problems: Finding[], reg
       lines.push(`- \`${t.token}\` (${d.source}): no Shipshape rule decides the same cases, so this silences nothing here`);
       continue;
     }
-    for (const id of t.ruleIds) {
+    for (const target of t.ruleIds) {
+      const id = ruleOfTarget(target);
+      const only = target === id ? '' : ` (only its \`${target.slice(id.length + 1)}\` findings)`;
       const title = registry.get(id)?.meta.title;
-      const hits = suppressed.filter((s) => s.finding.ruleId === id);
-      const via = t.token === id ? '' : ` (via ${d.source} \`${t.token}\`)`;
+      const hits = suppressed.filter((s) => targetCovers(target, s.finding));
+      const via = t.token === id ? '' : ` (via ${d.source} \`${t.token}\`)${only}`;
       const count = hits.length === 0 ? 'no finding silenced' : `${hits.length} finding${hits.length === 1 ? '' : 's'} silenced`;
       lines.push(`- \`${id}\`${title ? `: ${title}` : ''}${via}, ${count}`);
       for (const h of hits) lines.push(`  - line ${h.finding.range.start.line + 1}: ${h.finding.message}`);

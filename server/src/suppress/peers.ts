@@ -23,6 +23,21 @@ export function normalizePeerId(tool: PeerTool, id: string): string {
   }
 }
 
+/** A suppression target: a rule id, or `rule#messageId` for a peer id that matches one message of the rule. */
+export function targetId(ruleId: string, messageId?: string): string {
+  return messageId === undefined ? ruleId : `${ruleId}#${messageId}`;
+}
+
+export function ruleOfTarget(target: string): string {
+  const hash = target.indexOf('#');
+  return hash < 0 ? target : target.slice(0, hash);
+}
+
+/** Whether a target (`rule` or `rule#message`) covers a finding. */
+export function targetCovers(target: string, finding: { ruleId: string; messageId?: string | undefined }): boolean {
+  return target === finding.ruleId || (finding.messageId !== undefined && target === targetId(finding.ruleId, finding.messageId));
+}
+
 export interface PeerIndex {
   /** Our rule ids the peer id stands for; empty when we have no rule deciding the same cases. */
   rulesFor(tool: PeerTool, id: string): string[];
@@ -37,14 +52,18 @@ export function peerIndex(registry: RuleRegistry): PeerIndex {
   if (hit) return hit;
   const byTool = new Map<PeerTool, Map<string, string[]>>();
   for (const meta of registry.metas()) {
-    for (const equivalent of meta.equivalents) {
+    const claims: [string, string][] = meta.equivalents.map((e) => [e, meta.id]);
+    for (const [messageId, list] of Object.entries(meta.messageEquivalents ?? {})) {
+      for (const e of list ?? []) claims.push([e, targetId(meta.id, messageId)]);
+    }
+    for (const [equivalent, target] of claims) {
       const colon = equivalent.indexOf(':');
       const tool = equivalent.slice(0, colon) as PeerTool;
       if (colon < 0 || !(PEER_TOOLS as readonly string[]).includes(tool)) continue;
       const ids = byTool.get(tool) ?? new Map<string, string[]>();
       byTool.set(tool, ids);
       const key = normalizePeerId(tool, equivalent.slice(colon + 1));
-      ids.set(key, [...(ids.get(key) ?? []), meta.id]);
+      ids.set(key, [...(ids.get(key) ?? []), target]);
     }
   }
   const index: PeerIndex = {

@@ -117,7 +117,7 @@ function ruleDescriptor(meta: RuleMeta): Record<string, unknown> {
     helpUri: url,
     defaultConfiguration: { level: LEVEL[meta.severity], enabled: meta.enabledByDefault !== false },
     properties: {
-      tags: ['security', meta.target === 'dockerfile' ? 'dockerfile' : 'kubernetes', ...meta.equivalents],
+      tags: ['security', meta.target === 'dockerfile' ? 'dockerfile' : 'kubernetes', ...meta.equivalents, ...Object.values(meta.messageEquivalents ?? {}).flatMap((v) => v ?? [])],
       precision: 'high',
       'security-severity': SECURITY_SEVERITY[meta.severity],
     },

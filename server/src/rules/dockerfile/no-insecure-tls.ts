@@ -61,6 +61,18 @@ export default dockerfileRule({
     // file-wide; mapped per rule, skipping the curl check would also hide pip, Node and git findings Checkov still
     // reports. See docs/equivalents-audit-dockerfile.md for the check-to-message table.
     equivalents: [],
+    messageEquivalents: {
+      curlInsecure: ['checkov:CKV2_DOCKER_2'],
+      wgetNoCheck: ['checkov:CKV2_DOCKER_3'],
+      pipTrustedHost: ['checkov:CKV2_DOCKER_4'],
+      pythonHttpsVerify: ['checkov:CKV2_DOCKER_5'],
+      nodeTls: ['checkov:CKV2_DOCKER_6'],
+      npmStrictSslEnv: ['checkov:CKV2_DOCKER_12'],
+      npmStrictSsl: ['checkov:CKV2_DOCKER_13'],
+      gitSslNoVerify: ['checkov:CKV2_DOCKER_14'],
+      yumSslVerify: ['checkov:CKV2_DOCKER_15'],
+      pipTrustedHostEnv: ['checkov:CKV2_DOCKER_16'],
+    },
     examples: {
       bad: ['FROM debian:12\nRUN curl -fsSLk https://example.com/tool -o /tool\n', 'FROM node:22.11-bookworm-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\n'],
       good: ['FROM debian:12\nRUN curl -fsSL --cacert /etc/ssl/corp-ca.pem https://example.com/tool -o /tool\n'],

@@ -19,7 +19,9 @@ export default dockerfileRule({
       latest: 'Base image `{{image}}` uses the `latest` tag; pin a version.',
       untagged: 'Base image `{{image}}` has no tag, so Docker pulls `latest`; pin a version.',
     },
-    equivalents: ['hadolint:DL3007', 'hadolint:DL3006', 'checkov:CKV_DOCKER_7', 'trivy:DS-0001'],
+    equivalents: ['checkov:CKV_DOCKER_7', 'trivy:DS-0001'],
+    // hadolint splits the concern: DL3007 is the `latest` tag, DL3006 a missing tag.
+    messageEquivalents: { latest: ['hadolint:DL3007'], untagged: ['hadolint:DL3006'] },
     examples: {
       bad: ['FROM node:latest\nUSER 10001\n', 'FROM ubuntu\nUSER 10001\n'],
       good: ['FROM node:22.11-bookworm-slim\nUSER 10001\n', 'FROM ubuntu@sha256:0e5e4a57c2499249aafc3b40fcd541e9a456aab7296681a3994d631587203f97\nUSER 10001\n'],

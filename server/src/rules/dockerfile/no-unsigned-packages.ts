@@ -43,6 +43,13 @@ export default dockerfileRule({
     // Checkov has one check per package manager flag (CKV2_DOCKER_7-11) and its Dockerfile skips are file-wide;
     // mapped per rule, skipping one would hide the others. See docs/equivalents-audit-dockerfile.md.
     equivalents: [],
+    messageEquivalents: {
+      apkUntrusted: ['checkov:CKV2_DOCKER_7'],
+      aptUnauthenticated: ['checkov:CKV2_DOCKER_8'],
+      noGpgCheck: ['checkov:CKV2_DOCKER_9'],
+      rpmNoSignature: ['checkov:CKV2_DOCKER_10'],
+      forceYes: ['checkov:CKV2_DOCKER_11'],
+    },
     examples: {
       bad: ['FROM debian:12\nRUN apt-get install -y --allow-unauthenticated curl\n', 'FROM fedora:41\nRUN dnf install -y --nogpgcheck httpd\n'],
       good: ['FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n'],

@@ -24,7 +24,9 @@ export default dockerfileRule({
       gem: '`{{package}}`{{others}} installed with gem without a version (`{{package}}:<version>`).',
       go: '`{{package}}` installed with go without a fixed version (`@vX.Y.Z`).',
     },
-    equivalents: ['hadolint:DL3013', 'hadolint:DL3016', 'hadolint:DL3028', 'hadolint:DL3062'],
+    equivalents: [],
+    // One hadolint rule per package manager; `# hadolint ignore=DL3013` on a RUN with pip and npm keeps the npm finding.
+    messageEquivalents: { pip: ['hadolint:DL3013'], npm: ['hadolint:DL3016'], gem: ['hadolint:DL3028'], go: ['hadolint:DL3062'] },
     examples: {
       bad: ['FROM python:3.13-slim\nRUN pip install --no-cache-dir flask\n', 'FROM node:22.11-bookworm-slim\nRUN npm install -g typescript\n'],
       good: ['FROM python:3.13-slim\nRUN pip install --no-cache-dir -r requirements.txt flask==3.0.3 .\n', 'FROM node:22.11-bookworm-slim\nRUN npm ci && npm install -g typescript@5.6.3\n'],

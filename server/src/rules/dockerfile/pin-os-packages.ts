@@ -25,7 +25,9 @@ export default dockerfileRule({
       dnf: '`{{package}}`{{others}} installed with dnf without a version (`{{package}}-<version>`).',
       zypper: '`{{package}}`{{others}} installed with zypper without a version (`{{package}}=<version>`).',
     },
-    equivalents: ['hadolint:DL3008', 'hadolint:DL3018', 'hadolint:DL3033', 'hadolint:DL3041', 'hadolint:DL3037'],
+    equivalents: [],
+    // One hadolint rule per package manager; a `# hadolint ignore=DL3008` silences only the apt findings.
+    messageEquivalents: { apt: ['hadolint:DL3008'], apk: ['hadolint:DL3018'], yum: ['hadolint:DL3033'], dnf: ['hadolint:DL3041'], zypper: ['hadolint:DL3037'] },
     examples: {
       bad: ['FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n'],
       good: ['FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 $buildDeps ./local.deb\n'],
