@@ -1,7 +1,8 @@
 // The CLI contract: exit codes, JSON/SARIF/text output, the rules catalogue and stdin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES, ENGINE_DIAGNOSTICS } from '../../server/src/api';
 import { docsUrl, renderIndex } from '../../server/src/docs/render';
@@ -263,4 +264,14 @@ test('stdin: - with --stdin-filename, and YAML sniffed without it', () => {
   assert.deepEqual((JSON.parse(sniffed.stdout) as JsonOut).findings.map((f) => f.ruleId), ['dockerfile/no-latest-tag']);
   const twice = runCli(['scan', '-', '-']);
   assert.equal(twice.status, 2);
+});
+
+test('a UTF-8 byte-order mark is dropped before linting, so columns match what editors show', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-bom-'));
+  writeFileSync(join(dir, 'Dockerfile'), '\uFEFFFROM node:latest\n');
+  const config = onlyRulesConfig(['dockerfile/no-latest-tag']);
+  const r = runCli(['scan', '--format', 'json', '--fail-on', 'none', '--config', config, 'Dockerfile'], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as { findings: { ruleId: string; range: unknown }[] };
+  assert.deepEqual(out.findings.map((f) => [f.ruleId, f.range]), [['dockerfile/no-latest-tag', { start: { line: 0, character: 10 }, end: { line: 0, character: 16 } }]]);
 });

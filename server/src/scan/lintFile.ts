@@ -36,7 +36,8 @@ export async function lintPath(job: LintJob): Promise<LintReply> {
   try {
     const stat = await fs.stat(job.path);
     if (stat.size > MAX_FILE_BYTES) return { id: job.id, path: job.path, kind: 'other', findings: [], suppressed: [], error: `${stat.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` };
-    const text = await fs.readFile(job.path, 'utf8');
+    // Editors drop a UTF-8 byte-order mark from the document text; so do we, or every column on line 1 is off by one.
+    const text = (await fs.readFile(job.path, 'utf8')).replace(/^\uFEFF/, '');
     // A scanned `.shipshape.yaml` reports its own problems, as it does when open in the editor.
     const result = isConfigFile(job.path) ? lintConfigFile(job.path, text, defaultRegistry().metas()) : lint({ path: job.path, text }, job.config);
     return { id: job.id, path: job.path, kind: result.kind, findings: result.findings, suppressed: result.suppressed, ...(result.workspace ? { workspace: result.workspace } : {}) };
