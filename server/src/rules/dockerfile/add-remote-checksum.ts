@@ -18,6 +18,7 @@ export default dockerfileRule({
       { title: 'moby/buildkit#975', url: 'https://github.com/moby/buildkit/issues/975' },
     ],
     fix: 'suggestion',
+    standards: { cis: ['CIS Docker Benchmark 4.11: install verified packages only', 'CIS Docker Benchmark 4.12: ensure all signed artifacts are validated'] },
     messages: {
       url: '`ADD {{source}}` downloads without `--checksum`, so a changed or tampered file goes into the image unnoticed.',
       git: '`ADD {{source}}` clones a git ref that can move; pin it with `--checksum=<commit>` or a full commit hash.',

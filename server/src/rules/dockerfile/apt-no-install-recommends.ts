@@ -19,6 +19,7 @@ export default dockerfileRule({
       { title: 'hadolint DL3015', url: 'https://github.com/hadolint/hadolint/wiki/DL3015' },
     ],
     fix: 'suggestion',
+    standards: { cis: ['CIS Docker Benchmark 4.3: do not install unnecessary packages in the container'] },
     messages: {
       recommends: '`apt-get install` also installs recommended packages; add `--no-install-recommends`.',
       addFlag: 'Add `--no-install-recommends`',

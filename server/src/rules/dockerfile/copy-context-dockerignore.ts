@@ -15,6 +15,7 @@ export default dockerfileRule({
     references: [
       { title: 'Docker: .dockerignore files', url: 'https://docs.docker.com/build/concepts/context/#dockerignore-files' },
     ],
+    standards: { cis: ['CIS Docker Benchmark 4.10: do not store secrets in Dockerfiles'] },
     messages: {
       noDockerignore: '`{{keyword}} {{source}}` copies the whole build context and there is no `.dockerignore` next to this Dockerfile.',
     },

@@ -19,6 +19,7 @@ export default dockerfileRule({
       { title: 'BuildKit check: UndefinedArgInFrom', url: 'https://docs.docker.com/reference/build-checks/undefined-arg-in-from/' },
       { title: 'BuildKit check: InvalidDefaultArgInFrom', url: 'https://docs.docker.com/reference/build-checks/invalid-default-arg-in-from/' },
     ],
+    standards: { cis: ['CIS Docker Benchmark 4.2: use trusted base images'] },
     messages: {
       undeclared: '`{{name}}` is not declared with `ARG` before the first `FROM`, so the base image comes only from `--build-arg`.',
       noDefault: '`ARG {{name}}` has no default, so the base image comes only from `--build-arg`; give it a pinned default.',

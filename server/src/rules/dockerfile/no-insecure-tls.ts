@@ -42,6 +42,7 @@ export default dockerfileRule({
       { title: 'Checkov Dockerfile policies', url: 'https://www.checkov.io/5.Policy%20Index/dockerfile.html' },
     ],
     fix: 'suggestion',
+    standards: { cis: ['CIS Docker Benchmark 4.11: install verified packages only'] },
     messages: {
       curlInsecure: '`curl {{flag}}` skips certificate verification, so anyone on the network path can replace the download.',
       wgetNoCheck: '`wget --no-check-certificate` skips certificate verification, so anyone on the network path can replace the download.',

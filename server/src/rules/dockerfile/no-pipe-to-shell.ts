@@ -19,6 +19,7 @@ export default dockerfileRule({
       { title: 'hadolint#282: enforce checksums for curl/wget', url: 'https://github.com/hadolint/hadolint/issues/282' },
       { title: 'ShellCheck#1794: curl piped to sh', url: 'https://github.com/koalaman/shellcheck/issues/1794' },
     ],
+    standards: { cis: ['CIS Docker Benchmark 4.11: install verified packages only'] },
     messages: {
       piped: '`{{downloader}}` output is piped straight into `{{shell}}`; download, verify, then run it.',
       substituted: '`{{shell}}` runs a script fetched by `{{downloader}}` without verifying it; download, verify, then run it.',

@@ -31,6 +31,7 @@ export default dockerfileRule({
       { title: 'Checkov Dockerfile policies', url: 'https://www.checkov.io/5.Policy%20Index/dockerfile.html' },
     ],
     fix: 'suggestion',
+    standards: { cis: ['CIS Docker Benchmark 4.11: install verified packages only'] },
     messages: {
       aptUnauthenticated: '`{{flag}}` lets apt install packages whose signatures are missing or invalid.',
       forceYes: '`{{flag}}` disables apt\'s signature checks and allows downgrades; use `-y`.',

@@ -17,6 +17,7 @@ export default dockerfileRule({
       { title: 'Kubernetes: security context (runAsNonRoot)', url: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/' },
       { title: 'hadolint DL3066', url: 'https://github.com/hadolint/hadolint/wiki/DL3066' },
     ],
+    standards: { cis: ['CIS Docker Benchmark 4.1: create a user for the container'] },
     messages: {
       named: 'The final user `{{user}}` is a name; use its numeric UID so Kubernetes `runAsNonRoot` can verify it.',
     },

@@ -22,6 +22,7 @@ export default dockerfileRule({
       { title: 'hadolint DL3020', url: 'https://github.com/hadolint/hadolint/wiki/DL3020' },
     ],
     fix: 'safe',
+    standards: { cis: ['CIS Docker Benchmark 4.9: use COPY instead of ADD in Dockerfiles'] },
     messages: {
       useCopy: 'Use `COPY` instead of `ADD` for local files.',
       replaceWithCopy: 'Replace `ADD` with `COPY`',

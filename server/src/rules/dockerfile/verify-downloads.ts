@@ -38,6 +38,7 @@ export default dockerfileRule({
       { title: 'hadolint#282: enforce checksums when using curl/wget', url: 'https://github.com/hadolint/hadolint/issues/282' },
       { title: 'SLSA: verifying artifacts', url: 'https://slsa.dev/spec/v1.0/verifying-artifacts' },
     ],
+    standards: { cis: ['CIS Docker Benchmark 4.11: install verified packages only', 'CIS Docker Benchmark 4.12: ensure all signed artifacts are validated'] },
     messages: {
       unverified: 'This download is never checked against a checksum or signature in this stage; verify it before using it.',
       extracted: 'This download is piped into `{{consumer}}` without any checksum or signature check; save, verify, then extract it.',
