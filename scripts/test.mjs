@@ -81,6 +81,7 @@ function finish(code) {
 
 step('system packages', 'bash', ['scripts/ensure-system-deps.sh']);
 step('typecheck', 'npx', ['tsc', '-b']);
+step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 step('build', process.execPath, ['scripts/build.mjs']);
 step('docs are current', process.execPath, ['dist/gen-docs.js', '--check']);
 

@@ -146,12 +146,15 @@ test('text output matches the snapshot; colour only when asked or on a TTY', () 
   const config = onlyRulesConfig(GOLDEN_RULES);
   const r = runCli(['scan', '--config', config, '.']);
   assert.equal(r.status, 1);
+  // eslint-disable-next-line no-control-regex -- matching the ANSI escape character is the point of this assertion
   assert.doesNotMatch(r.stdout, /\u001b\[/, 'no colours when stdout is not a TTY');
   assertGolden('scan.txt', r.stdout);
   assert.match(r.stdout, /^Dockerfile:2:11 +warning +Base image `node:latest` uses the `latest` tag; pin a version\. +dockerfile\/no-latest-tag$/m);
   const coloured = runCli(['scan', '--color', '--config', config, 'Dockerfile']);
+  // eslint-disable-next-line no-control-regex -- matching the ANSI escape character is the point of this assertion
   assert.match(coloured.stdout, /\u001b\[33mwarning/);
   const noColor = runCli(['scan', '--config', config, 'Dockerfile'], { env: { NO_COLOR: '1' } });
+  // eslint-disable-next-line no-control-regex -- matching the ANSI escape character is the point of this assertion
   assert.doesNotMatch(noColor.stdout, /\u001b\[/);
   const clean = runCli(['scan', '--config', config, 'clean']);
   assert.deepEqual([clean.status, clean.stdout], [0, 'No problems found in 2 files.\n']);

@@ -69,7 +69,7 @@ export function langInstall(cmd: ShCommand): Install<LangManager> | undefined {
   const options = parseOptions(argv, withValue);
   const [verb, ...packages] = options.operands;
   if (!verb) return undefined;
-  let unpinned: ShWord[] = [];
+  let unpinned: ShWord[];
   if (manager === 'pip') {
     if (verb.value !== 'install') return undefined;
     unpinned = packages.filter((w) => !isLocalOrDynamic(w) && !/(==|>=|<=|~=|!=|<|>|@)/.test(w.value) && !/\.(whl|tar\.gz|zip|tgz)$/.test(w.value));

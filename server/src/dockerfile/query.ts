@@ -34,10 +34,20 @@ export interface FoundCommand extends RunScript {
   cmd: ShCommand;
 }
 
+const commandCache = new WeakMap<DockerfileModel, FoundCommand[]>();
+
+/** Every command of every RUN script, in file order: the loop most RUN rules start with. */
+export function runCommands(model: DockerfileModel): FoundCommand[] {
+  let cached = commandCache.get(model);
+  if (!cached) {
+    cached = runScripts(model).flatMap((run) => run.script.commands.map((cmd) => ({ ...run, cmd })));
+    commandCache.set(model, cached);
+  }
+  return cached;
+}
+
 export function commandsNamed(model: DockerfileModel, names: ReadonlySet<string>): FoundCommand[] {
-  const out: FoundCommand[] = [];
-  for (const run of runScripts(model)) for (const cmd of run.script.commands) if (names.has(cmd.name)) out.push({ ...run, cmd });
-  return out;
+  return runCommands(model).filter(({ cmd }) => names.has(cmd.name));
 }
 
 export function rangeOf(file: SourceFile, s: Span): Range {

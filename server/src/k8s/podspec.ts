@@ -151,6 +151,29 @@ export function effectiveIn(container: ContainerView, field: InheritedField | Co
   return { value: plain(node, container.pod.doc), from: outer.from, map, node };
 }
 
+/** An effective setting at the node that writes it; `container` is set when the container's own securityContext does. */
+export interface WrittenSetting {
+  value: unknown;
+  node: Node;
+  container: ContainerView | undefined;
+}
+
+/**
+ * The effective `field` (or `field.key`) of each container, once per node that writes it: a pod-level value
+ * every container inherits is one entry without a container, so rules report it once, where it is written.
+ */
+export function writtenSettings(containers: readonly ContainerView[], field: InheritedField | ContainerOnlyField, key?: string): WrittenSetting[] {
+  const seen = new Set<Node>();
+  const out: WrittenSetting[] = [];
+  for (const container of containers) {
+    const setting = key === undefined ? effective(container, field) : effectiveIn(container, field, key);
+    if (!setting.node || seen.has(setting.node)) continue;
+    seen.add(setting.node);
+    out.push({ value: setting.value, node: setting.node, container: setting.from === 'container' ? container : undefined });
+  }
+  return out;
+}
+
 function isNull(node: Node): boolean {
   return (node as Scalar).value === null && !('items' in node);
 }
@@ -211,10 +234,26 @@ export function hostPathOf(volume: VolumeView, doc: Document): { path: string; n
   return { path, node };
 }
 
+/** The pod's hostPath volumes that name a path, with the path's range: the traversal of the host-path rules. */
+export function hostPathVolumes(file: SourceFile, pod: PodSpecView): { volume: VolumeView; path: string; range: Range }[] {
+  const out: { volume: VolumeView; path: string; range: Range }[] = [];
+  for (const volume of volumesOf(file, pod)) {
+    const host = hostPathOf(volume, pod.doc);
+    const range = host && nodeRange(file, host.node);
+    if (host && range) out.push({ volume, path: host.path, range });
+  }
+  return out;
+}
+
 /** Every container's mounts of the named volume. */
 export function mountsOf(container: ContainerView, volume: string): YAMLMap[] {
   const { doc } = container.pod;
   return mapItems(seqIn(container.node, ['volumeMounts'], doc), doc).filter((m) => stringValue(get(m, 'name', doc), doc) === volume);
+}
+
+/** Where to report a pod-level field: its value when present, else the object's name, since the setting belongs to the whole pod. */
+export function podRangeOr(file: SourceFile, setting: { node: Node } | undefined, object: K8sObject): Range {
+  return (setting && nodeRange(file, setting.node)) ?? object.anchorRange;
 }
 
 /** Where to report a container-level field: its value when present, else the container's name. */

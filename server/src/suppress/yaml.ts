@@ -1,6 +1,5 @@
 // Finds suppressions in Kubernetes YAML: comments (ours, Checkov, Trivy) and annotations (ours, Checkov, kube-linter).
 import { Parser, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
-import type { Range } from 'vscode-languageserver-types';
 import type { RuleRegistry } from '../core/registry';
 import type { SourceFile } from '../core/source';
 import type { K8sFile, K8sObject } from '../k8s/model';

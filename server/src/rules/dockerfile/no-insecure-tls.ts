@@ -1,7 +1,7 @@
 // TLS certificate checks switched off for downloads, package managers, git or runtimes.
 import type { TextEdit } from 'vscode-languageserver-types';
 import { dockerfileRule } from '../../core/types';
-import { deleteWordEdit, runScripts, settings, wordRange } from '../../dockerfile/query';
+import { deleteWordEdit, runCommands, settings, wordRange } from '../../dockerfile/query';
 import type { ShWord } from '../../dockerfile/shell';
 
 type Env = 'pythonHttpsVerify' | 'nodeTls' | 'npmStrictSslEnv' | 'gitSslNoVerify' | 'pipTrustedHostEnv';
@@ -82,65 +82,63 @@ export default dockerfileRule({
   check({ file, dockerfile, report }) {
     // A suggestion, not a fix: dropping the flag changes what the build accepts and can break it.
     const removeFix = (flag: string, edits: TextEdit[]) => ({ suggestions: [{ messageId: 'removeFlag' as const, data: { flag }, edits }] });
-    for (const { script } of runScripts(dockerfile)) {
-      for (const cmd of script.commands) {
-        const args = cmd.argv.slice(1);
-        const name = cmd.name;
-        if (name === 'curl') {
-          for (const w of args) {
-            if (w.value === '--') break;
-            if (w.value === '--insecure' || w.value === '-k') {
-              report({ messageId: 'curlInsecure', data: { flag: w.value }, range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
-            } else if (/^-[a-zA-Z]+$/.test(w.value) && w.value.includes('k')) {
-              // In a group such as `-fsSLk`, only the letters before one that takes a value are flags.
-              const letters = w.value.slice(1);
-              const stop = letters.search(/[oduAeXxmwCTEbcFrzKYy]/);
-              const k = letters.indexOf('k');
-              if (stop >= 0 && stop < k) continue;
-              const at = w.offsetOfValue(k + 1);
-              const exact = !w.quoted;
-              report({ messageId: 'curlInsecure', data: { flag: '-k' }, range: file.rangeOf(at, at + 1), ...(exact ? removeFix('k', [{ range: file.rangeOf(at, at + 1), newText: '' }]) : {}) });
-            }
-          }
-        } else if (name === 'wget') {
-          for (const w of args) if (w.value === '--no-check-certificate') report({ messageId: 'wgetNoCheck', range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
-        } else if (/^pip[0-9.]*$/.test(name) || (/^python[0-9.]*$/.test(name) && args.some((w) => w.value === 'pip'))) {
-          for (let i = 0; i < args.length; i++) {
-            const w = args[i]!;
-            if (w.value === '--trusted-host' && args[i + 1]) {
-              const v = args[i + 1]!;
-              report({ messageId: 'pipTrustedHost', range: file.rangeOf(w.start, v.end), ...removeFix(`--trusted-host ${v.value}`, [{ ...deleteWordEdit(file, { start: w.start, end: v.end }) }]) });
-            } else if (w.value.startsWith('--trusted-host=')) {
-              report({ messageId: 'pipTrustedHost', range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
-            } else if (/^(global|install)\.trusted-host$/.test(w.value)) {
-              report({ messageId: 'pipTrustedHost', range: wordRange(file, w) });
-            }
-          }
-        } else if (name === 'npm' || name === 'yarn' || name === 'pnpm') {
-          const values = args.map((w) => w.value);
-          const i = values.findIndex((v) => v === 'strict-ssl' || v === 'strict-ssl=false');
-          const off = (v: string | undefined) => v === 'false' || v === '0';
-          if (i >= 0 && (values[i] === 'strict-ssl=false' || off(values[i + 1]))) report({ messageId: 'npmStrictSsl', data: { tool: name }, range: wordRange(file, args[i]!) });
-          for (const w of args) {
-            if (w.value === '--strict-ssl=false' || w.value === '--no-strict-ssl') report({ messageId: 'npmStrictSsl', data: { tool: name }, range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
-          }
-        } else if (name === 'git') {
-          const words: ShWord[] = args;
-          for (let i = 0; i < words.length; i++) {
-            const v = words[i]!.value;
-            if (/^http(\..*)?\.sslverify=(false|0|no|off)$/i.test(v)) report({ messageId: 'gitSslVerify', range: wordRange(file, words[i]!) });
-            else if (/^http(\..*)?\.sslverify$/i.test(v) && /^(false|0|no|off)$/i.test(words[i + 1]?.value ?? '')) report({ messageId: 'gitSslVerify', range: file.rangeOf(words[i]!.start, words[i + 1]!.end) });
+    for (const { cmd } of runCommands(dockerfile)) {
+      const args = cmd.argv.slice(1);
+      const name = cmd.name;
+      if (name === 'curl') {
+        for (const w of args) {
+          if (w.value === '--') break;
+          if (w.value === '--insecure' || w.value === '-k') {
+            report({ messageId: 'curlInsecure', data: { flag: w.value }, range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
+          } else if (/^-[a-zA-Z]+$/.test(w.value) && w.value.includes('k')) {
+            // In a group such as `-fsSLk`, only the letters before one that takes a value are flags.
+            const letters = w.value.slice(1);
+            const stop = letters.search(/[oduAeXxmwCTEbcFrzKYy]/);
+            const k = letters.indexOf('k');
+            if (stop >= 0 && stop < k) continue;
+            const at = w.offsetOfValue(k + 1);
+            const exact = !w.quoted;
+            report({ messageId: 'curlInsecure', data: { flag: '-k' }, range: file.rangeOf(at, at + 1), ...(exact ? removeFix('k', [{ range: file.rangeOf(at, at + 1), newText: '' }]) : {}) });
           }
         }
-        if (name === 'yum' || name === 'dnf' || name === 'microdnf' || name === 'tdnf' || name === 'echo' || name === 'printf' || name === 'sed' || name === 'tee' || name === 'yum-config-manager' || name === 'dnf-config-manager') {
-          for (const w of args) {
-            const m = /sslverify\s*=\s*(0|false|no|off)\b/i.exec(w.value);
-            if (m) report({ messageId: 'yumSslVerify', data: { text: m[0] }, range: wordRange(file, w) });
+      } else if (name === 'wget') {
+        for (const w of args) if (w.value === '--no-check-certificate') report({ messageId: 'wgetNoCheck', range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
+      } else if (/^pip[0-9.]*$/.test(name) || (/^python[0-9.]*$/.test(name) && args.some((w) => w.value === 'pip'))) {
+        for (let i = 0; i < args.length; i++) {
+          const w = args[i]!;
+          if (w.value === '--trusted-host' && args[i + 1]) {
+            const v = args[i + 1]!;
+            report({ messageId: 'pipTrustedHost', range: file.rangeOf(w.start, v.end), ...removeFix(`--trusted-host ${v.value}`, [{ ...deleteWordEdit(file, { start: w.start, end: v.end }) }]) });
+          } else if (w.value.startsWith('--trusted-host=')) {
+            report({ messageId: 'pipTrustedHost', range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
+          } else if (/^(global|install)\.trusted-host$/.test(w.value)) {
+            report({ messageId: 'pipTrustedHost', range: wordRange(file, w) });
           }
         }
-        if (name === 'echo' || name === 'printf' || name === 'apt-get' || name === 'apt') {
-          for (const w of args) if (/Verify-(Peer|Host)\W*(=\s*)?"?false/i.test(w.value)) report({ messageId: 'aptVerifyPeer', range: wordRange(file, w) });
+      } else if (name === 'npm' || name === 'yarn' || name === 'pnpm') {
+        const values = args.map((w) => w.value);
+        const i = values.findIndex((v) => v === 'strict-ssl' || v === 'strict-ssl=false');
+        const off = (v: string | undefined) => v === 'false' || v === '0';
+        if (i >= 0 && (values[i] === 'strict-ssl=false' || off(values[i + 1]))) report({ messageId: 'npmStrictSsl', data: { tool: name }, range: wordRange(file, args[i]!) });
+        for (const w of args) {
+          if (w.value === '--strict-ssl=false' || w.value === '--no-strict-ssl') report({ messageId: 'npmStrictSsl', data: { tool: name }, range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
         }
+      } else if (name === 'git') {
+        const words: ShWord[] = args;
+        for (let i = 0; i < words.length; i++) {
+          const v = words[i]!.value;
+          if (/^http(\..*)?\.sslverify=(false|0|no|off)$/i.test(v)) report({ messageId: 'gitSslVerify', range: wordRange(file, words[i]!) });
+          else if (/^http(\..*)?\.sslverify$/i.test(v) && /^(false|0|no|off)$/i.test(words[i + 1]?.value ?? '')) report({ messageId: 'gitSslVerify', range: file.rangeOf(words[i]!.start, words[i + 1]!.end) });
+        }
+      }
+      if (name === 'yum' || name === 'dnf' || name === 'microdnf' || name === 'tdnf' || name === 'echo' || name === 'printf' || name === 'sed' || name === 'tee' || name === 'yum-config-manager' || name === 'dnf-config-manager') {
+        for (const w of args) {
+          const m = /sslverify\s*=\s*(0|false|no|off)\b/i.exec(w.value);
+          if (m) report({ messageId: 'yumSslVerify', data: { text: m[0] }, range: wordRange(file, w) });
+        }
+      }
+      if (name === 'echo' || name === 'printf' || name === 'apt-get' || name === 'apt') {
+        for (const w of args) if (/Verify-(Peer|Host)\W*(=\s*)?"?false/i.test(w.value)) report({ messageId: 'aptVerifyPeer', range: wordRange(file, w) });
       }
     }
     for (const s of settings(dockerfile)) {

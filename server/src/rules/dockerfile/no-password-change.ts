@@ -1,6 +1,6 @@
 // Passwords set, removed or changed in the image.
 import { dockerfileRule } from '../../core/types';
-import { runScripts, wordRange } from '../../dockerfile/query';
+import { runCommands, wordRange } from '../../dockerfile/query';
 
 export default dockerfileRule({
   meta: {
@@ -27,20 +27,18 @@ export default dockerfileRule({
     },
   },
   check({ file, dockerfile, report }) {
-    for (const { script } of runScripts(dockerfile)) {
-      for (const cmd of script.commands) {
-        const name = cmd.name;
-        const head = cmd.argv[0];
-        if (!head) continue;
-        if (name === 'chpasswd') report({ messageId: 'chpasswd', range: wordRange(file, head) });
-        else if (name === 'passwd') {
-          const args = cmd.argv.slice(1).map((w) => w.value);
-          if (args.some((a) => /^-(l|S|-lock|-status)$/.test(a) || /^-[a-zA-Z]*[lS][a-zA-Z]*$/.test(a))) continue;
-          report({ messageId: 'passwd', data: { args: args.join(' ') || '(interactive)' }, range: wordRange(file, head) });
-        } else if (name === 'usermod' || name === 'useradd' || name === 'adduser') {
-          const flag = cmd.argv.find((w) => w.value === '-p' || w.value === '--password' || w.value.startsWith('--password='));
-          if (flag) report({ messageId: 'usermodPassword', data: { name, flag: flag.value.split('=')[0]! }, range: wordRange(file, flag) });
-        }
+    for (const { cmd } of runCommands(dockerfile)) {
+      const name = cmd.name;
+      const head = cmd.argv[0];
+      if (!head) continue;
+      if (name === 'chpasswd') report({ messageId: 'chpasswd', range: wordRange(file, head) });
+      else if (name === 'passwd') {
+        const args = cmd.argv.slice(1).map((w) => w.value);
+        if (args.some((a) => /^-(l|S|-lock|-status)$/.test(a) || /^-[a-zA-Z]*[lS][a-zA-Z]*$/.test(a))) continue;
+        report({ messageId: 'passwd', data: { args: args.join(' ') || '(interactive)' }, range: wordRange(file, head) });
+      } else if (name === 'usermod' || name === 'useradd' || name === 'adduser') {
+        const flag = cmd.argv.find((w) => w.value === '-p' || w.value === '--password' || w.value.startsWith('--password='));
+        if (flag) report({ messageId: 'usermodPassword', data: { name, flag: flag.value.split('=')[0]! }, range: wordRange(file, flag) });
       }
     }
   },

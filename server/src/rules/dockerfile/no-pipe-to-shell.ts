@@ -1,7 +1,7 @@
 // A script downloaded and executed in one step, never seen or verified.
 import { dockerfileRule } from '../../core/types';
 import { downloadOf, isShellOrEval, readsScriptFromStdin } from '../../dockerfile/downloads';
-import { runScripts, wordRange } from '../../dockerfile/query';
+import { runCommands, wordRange } from '../../dockerfile/query';
 import type { ShCommand } from '../../dockerfile/shell';
 
 export default dockerfileRule({
@@ -38,26 +38,24 @@ export default dockerfileRule({
       }
       return undefined;
     };
-    for (const { script } of runScripts(dockerfile)) {
-      for (const cmd of script.commands) {
-        const head = cmd.argv[0];
-        if (!head || !isShellOrEval(cmd)) continue;
-        // Piped: an earlier element of the same pipeline downloads to stdout.
-        if (cmd.pipeIndex > 0 && readsScriptFromStdin(cmd)) {
-          const earlier = cmd.pipeline.elements.slice(0, cmd.pipeIndex).flat();
-          const downloader = downloaderIn(earlier);
-          if (downloader) {
-            report({ messageId: 'piped', data: { downloader, shell: head.value }, range: wordRange(file, head) });
-            continue;
-          }
+    for (const { cmd } of runCommands(dockerfile)) {
+      const head = cmd.argv[0];
+      if (!head || !isShellOrEval(cmd)) continue;
+      // Piped: an earlier element of the same pipeline downloads to stdout.
+      if (cmd.pipeIndex > 0 && readsScriptFromStdin(cmd)) {
+        const earlier = cmd.pipeline.elements.slice(0, cmd.pipeIndex).flat();
+        const downloader = downloaderIn(earlier);
+        if (downloader) {
+          report({ messageId: 'piped', data: { downloader, shell: head.value }, range: wordRange(file, head) });
+          continue;
         }
-        // Substituted: `sh -c "$(curl …)"`, `eval "$(curl …)"`, `bash <(curl …)`.
-        for (const w of cmd.argv.slice(1)) {
-          const downloader = w.substitutions.map((s) => downloaderIn(s.commands)).find(Boolean);
-          if (downloader) {
-            report({ messageId: 'substituted', data: { downloader, shell: head.value }, range: wordRange(file, head) });
-            break;
-          }
+      }
+      // Substituted: `sh -c "$(curl …)"`, `eval "$(curl …)"`, `bash <(curl …)`.
+      for (const w of cmd.argv.slice(1)) {
+        const downloader = w.substitutions.map((s) => downloaderIn(s.commands)).find(Boolean);
+        if (downloader) {
+          report({ messageId: 'substituted', data: { downloader, shell: head.value }, range: wordRange(file, head) });
+          break;
         }
       }
     }

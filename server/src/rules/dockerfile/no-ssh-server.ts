@@ -1,7 +1,7 @@
 // An SSH server installed in the image.
 import { dockerfileRule } from '../../core/types';
 import { osInstall } from '../../dockerfile/packages';
-import { runScripts, wordRange } from '../../dockerfile/query';
+import { runCommands, wordRange } from '../../dockerfile/query';
 
 const SERVERS = /^(openssh-server|openssh|dropbear|dropbear-ssh|tinyssh)(=.*|-\d.*)?$/;
 
@@ -26,14 +26,12 @@ export default dockerfileRule({
     },
   },
   check({ file, dockerfile, report }) {
-    for (const { script } of runScripts(dockerfile)) {
-      for (const cmd of script.commands) {
-        const install = osInstall(cmd);
-        if (!install) continue;
-        for (const p of install.packages) {
-          if (SERVERS.test(p.value) && !(p.value.startsWith('openssh') && install.manager !== 'apk' && !p.value.startsWith('openssh-server'))) {
-            report({ messageId: 'sshServer', data: { package: p.value }, range: wordRange(file, p) });
-          }
+    for (const { cmd } of runCommands(dockerfile)) {
+      const install = osInstall(cmd);
+      if (!install) continue;
+      for (const p of install.packages) {
+        if (SERVERS.test(p.value) && !(p.value.startsWith('openssh') && install.manager !== 'apk' && !p.value.startsWith('openssh-server'))) {
+          report({ messageId: 'sshServer', data: { package: p.value }, range: wordRange(file, p) });
         }
       }
     }

@@ -1,6 +1,6 @@
 // `sudo` inside RUN: builds already run as root or as a user chosen on purpose.
 import { dockerfileRule } from '../../core/types';
-import { runScripts, wordRange } from '../../dockerfile/query';
+import { runCommands, wordRange } from '../../dockerfile/query';
 
 export default dockerfileRule({
   meta: {
@@ -24,13 +24,11 @@ export default dockerfileRule({
     },
   },
   check({ file, dockerfile, report }) {
-    for (const { script } of runScripts(dockerfile)) {
-      for (const cmd of script.commands) {
-        for (const w of cmd.words) {
-          if (w === cmd.argv[0]) break;
-          const name = w.value.replace(/^.*\//, '');
-          if (name === 'sudo' || name === 'doas') report({ messageId: 'sudo', data: { name }, range: wordRange(file, w) });
-        }
+    for (const { cmd } of runCommands(dockerfile)) {
+      for (const w of cmd.words) {
+        if (w === cmd.argv[0]) break;
+        const name = w.value.replace(/^.*\//, '');
+        if (name === 'sudo' || name === 'doas') report({ messageId: 'sudo', data: { name }, range: wordRange(file, w) });
       }
     }
   },

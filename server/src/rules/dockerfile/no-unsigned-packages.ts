@@ -1,6 +1,6 @@
 // Package managers told to install packages whose signatures are missing or wrong.
 import { dockerfileRule } from '../../core/types';
-import { deleteWordEdit, runScripts, wordRange } from '../../dockerfile/query';
+import { deleteWordEdit, runCommands, wordRange } from '../../dockerfile/query';
 
 const FLAGS: Record<string, { managers: RegExp; messageId: 'aptUnauthenticated' | 'forceYes' | 'apkUntrusted' | 'noGpgCheck' | 'rpmNoSignature' }> = {
   '--allow-unauthenticated': { managers: /^(apt-get|apt|aptitude)$/, messageId: 'aptUnauthenticated' },
@@ -57,28 +57,26 @@ export default dockerfileRule({
     },
   },
   check({ file, dockerfile, report }) {
-    for (const { script } of runScripts(dockerfile)) {
-      for (const cmd of script.commands) {
-        for (const w of cmd.argv.slice(1)) {
-          const spec = FLAGS[w.value];
-          if (spec && spec.managers.test(cmd.name)) {
-            report({ messageId: spec.messageId, data: { flag: w.value }, range: wordRange(file, w), suggestions: [{ messageId: 'removeFlag', data: { flag: w.value }, edits: [deleteWordEdit(file, w)] }] });
-            continue;
-          }
-          if (/^(apt-get|apt)$/.test(cmd.name) && /^APT::Get::AllowUnauthenticated=(true|1|yes)$/i.test(w.value)) {
-            report({ messageId: 'aptUnauthenticated', data: { flag: w.value }, range: wordRange(file, w) });
-          }
-          const trusted = /\[[^\]]*trusted=yes[^\]]*\]/.exec(w.value);
-          // A local `file:`/`copy:` repository of packages built in this image has no network path to protect
-          // (docker-library/postgres builds its own .debs this way).
-          if (trusted && /\]\s*(file|copy):/.test(w.value.slice(trusted.index))) continue;
-          if (trusted && (cmd.name === 'echo' || cmd.name === 'printf' || cmd.name === 'tee' || cmd.name === 'add-apt-repository')) {
-            report({ messageId: 'trustedSource', data: { text: trusted[0] }, range: wordRange(file, w) });
-          }
-          const gpg = /\bgpgcheck\s*=\s*(0|false|no)\b/i.exec(w.value);
-          if (gpg && /^(echo|printf|sed|tee|yum|dnf|microdnf|tdnf|yum-config-manager)$/.test(cmd.name)) {
-            report({ messageId: 'noGpgCheck', data: { flag: gpg[0] }, range: wordRange(file, w) });
-          }
+    for (const { cmd } of runCommands(dockerfile)) {
+      for (const w of cmd.argv.slice(1)) {
+        const spec = FLAGS[w.value];
+        if (spec && spec.managers.test(cmd.name)) {
+          report({ messageId: spec.messageId, data: { flag: w.value }, range: wordRange(file, w), suggestions: [{ messageId: 'removeFlag', data: { flag: w.value }, edits: [deleteWordEdit(file, w)] }] });
+          continue;
+        }
+        if (/^(apt-get|apt)$/.test(cmd.name) && /^APT::Get::AllowUnauthenticated=(true|1|yes)$/i.test(w.value)) {
+          report({ messageId: 'aptUnauthenticated', data: { flag: w.value }, range: wordRange(file, w) });
+        }
+        const trusted = /\[[^\]]*trusted=yes[^\]]*\]/.exec(w.value);
+        // A local `file:`/`copy:` repository of packages built in this image has no network path to protect
+        // (docker-library/postgres builds its own .debs this way).
+        if (trusted && /\]\s*(file|copy):/.test(w.value.slice(trusted.index))) continue;
+        if (trusted && (cmd.name === 'echo' || cmd.name === 'printf' || cmd.name === 'tee' || cmd.name === 'add-apt-repository')) {
+          report({ messageId: 'trustedSource', data: { text: trusted[0] }, range: wordRange(file, w) });
+        }
+        const gpg = /\bgpgcheck\s*=\s*(0|false|no)\b/i.exec(w.value);
+        if (gpg && /^(echo|printf|sed|tee|yum|dnf|microdnf|tdnf|yum-config-manager)$/.test(cmd.name)) {
+          report({ messageId: 'noGpgCheck', data: { flag: gpg[0] }, range: wordRange(file, w) });
         }
       }
     }

@@ -1,7 +1,7 @@
 // OS packages installed without a version.
 import { dockerfileRule } from '../../core/types';
 import { osInstall } from '../../dockerfile/packages';
-import { runScripts, wordRange } from '../../dockerfile/query';
+import { runCommands, wordRange } from '../../dockerfile/query';
 
 export default dockerfileRule({
   meta: {
@@ -34,14 +34,12 @@ export default dockerfileRule({
     },
   },
   check({ file, dockerfile, report }) {
-    for (const { script } of runScripts(dockerfile)) {
-      for (const cmd of script.commands) {
-        const install = osInstall(cmd);
-        const first = install?.unpinned[0];
-        if (!install || !first) continue;
-        const n = install.unpinned.length - 1;
-        report({ messageId: install.manager, data: { package: first.value, others: n ? ` and ${n} more package${n > 1 ? 's' : ''}` : '' }, range: wordRange(file, first) });
-      }
+    for (const { cmd } of runCommands(dockerfile)) {
+      const install = osInstall(cmd);
+      const first = install?.unpinned[0];
+      if (!install || !first) continue;
+      const n = install.unpinned.length - 1;
+      report({ messageId: install.manager, data: { package: first.value, others: n ? ` and ${n} more package${n > 1 ? 's' : ''}` : '' }, range: wordRange(file, first) });
     }
   },
 });

@@ -1,6 +1,6 @@
 // World-writable files and setuid/setgid bits set during the build.
 import { dockerfileRule } from '../../core/types';
-import { runScripts, wordRange } from '../../dockerfile/query';
+import { runCommands, wordRange } from '../../dockerfile/query';
 
 type Problem = 'worldWritable' | 'setuid';
 
@@ -54,14 +54,12 @@ export default dockerfileRule({
     },
   },
   check({ file, dockerfile, report }) {
-    for (const { script } of runScripts(dockerfile)) {
-      for (const cmd of script.commands) {
-        if (cmd.name !== 'chmod') continue;
-        const mode = cmd.argv.slice(1).find((w) => !/^-[a-zA-Z]+$/.test(w.value) && !w.value.startsWith('--'));
-        if (!mode || mode.dynamic) continue;
-        const problem = modeProblem(mode.value);
-        if (problem) report({ messageId: problem, data: { mode: mode.value }, range: wordRange(file, mode) });
-      }
+    for (const { cmd } of runCommands(dockerfile)) {
+      if (cmd.name !== 'chmod') continue;
+      const mode = cmd.argv.slice(1).find((w) => !/^-[a-zA-Z]+$/.test(w.value) && !w.value.startsWith('--'));
+      if (!mode || mode.dynamic) continue;
+      const problem = modeProblem(mode.value);
+      if (problem) report({ messageId: problem, data: { mode: mode.value }, range: wordRange(file, mode) });
     }
     for (const node of dockerfile.nodes) {
       const target = node.trigger ?? node;

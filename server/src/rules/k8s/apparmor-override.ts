@@ -1,7 +1,6 @@
 // AppArmor switched off or pointed at a non-standard profile.
-import type { Node } from 'yaml';
 import { k8sRule } from '../../core/types';
-import { effectiveIn, podAnnotations, workload } from '../../k8s/podspec';
+import { podAnnotations, workload, writtenSettings } from '../../k8s/podspec';
 import { nodeRange } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';
 
@@ -29,14 +28,11 @@ export default k8sRule({
   check({ file, object, report }) {
     const w = workload(file, object);
     if (!w) return;
-    const seen = new Set<Node>();
-    for (const container of w.containers) {
-      const type = effectiveIn(container, 'appArmorProfile', 'type');
-      if (type.value === undefined || type.value === 'RuntimeDefault' || type.value === 'Localhost' || !type.node || seen.has(type.node)) continue;
-      seen.add(type.node);
+    for (const type of writtenSettings(w.containers, 'appArmorProfile', 'type')) {
       const range = nodeRange(file, type.node);
-      const who = type.from === 'container' ? `container \`${container.name}\`` : 'every container of the pod';
-      if (range) report({ messageId: 'overridden', data: { profile: String(type.value), who }, range, ...(type.from === 'container' ? { container: container.name } : {}) });
+      if (type.value === undefined || type.value === 'RuntimeDefault' || type.value === 'Localhost' || !range) continue;
+      const who = type.container ? `container \`${type.container.name}\`` : 'every container of the pod';
+      report({ messageId: 'overridden', data: { profile: String(type.value), who }, range, ...(type.container && { container: type.container.name }) });
     }
     for (const [key, value] of podAnnotations(w.pod)) {
       if (!key.startsWith(ANNOTATION)) continue;

@@ -1,8 +1,9 @@
 // API credentials mounted into pods (and ServiceAccounts that mount them by default).
 import { k8sRule } from '../../core/types';
-import { podField, podSpecOf } from '../../k8s/podspec';
+import { podField, podRangeOr, podSpecOf } from '../../k8s/podspec';
 import { get, nodeRange, scalarValue } from '../../k8s/yaml';
 import { setField } from '../../k8s/edit';
+import { setPodField } from '../../k8s/fixes';
 import { examplePod } from '../../k8s/examples';
 
 export default k8sRule({
@@ -45,9 +46,7 @@ export default k8sRule({
     if (!pod) return;
     const setting = podField(pod, 'automountServiceAccountToken');
     if (setting?.value === false) return;
-    // A missing pod-level field is reported on the object's name: the setting belongs to the whole pod.
-    const range = (setting && nodeRange(file, setting.node)) ?? object.anchorRange;
-    report({ messageId: 'pod', range, suggestions: [{ messageId: 'setFalse', edits: setField(file, pod.doc, pod.node, ['automountServiceAccountToken'], 'false') }] });
+    report({ messageId: 'pod', range: podRangeOr(file, setting, object), suggestions: [{ messageId: 'setFalse', edits: setPodField(file, pod, ['automountServiceAccountToken'], 'false') }] });
   },
 });
 

@@ -1,7 +1,6 @@
 // The container runtime's API socket (or its directory) mounted into a pod.
 import { k8sRule } from '../../core/types';
-import { hostPathOf, podSpecOf, volumesOf } from '../../k8s/podspec';
-import { nodeRange } from '../../k8s/yaml';
+import { hostPathVolumes, podSpecOf } from '../../k8s/podspec';
 import { examplePod } from '../../k8s/examples';
 
 /** Sockets of Docker, containerd, CRI-O, Podman and the old dockershim, and the directories that contain them. */
@@ -38,10 +37,8 @@ export default k8sRule({
   check({ file, object, report }) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const volume of volumesOf(file, pod)) {
-      const host = hostPathOf(volume, pod.doc);
-      const range = host && nodeRange(file, host.node);
-      if (host && range && isRuntimeSocketPath(host.path)) report({ messageId: 'socket', data: { volume: volume.name, path: host.path }, range });
+    for (const { volume, path, range } of hostPathVolumes(file, pod)) {
+      if (isRuntimeSocketPath(path)) report({ messageId: 'socket', data: { volume: volume.name, path }, range });
     }
   },
 });

@@ -1,8 +1,7 @@
 // Pods that share the node's user namespace (no `hostUsers: false`).
 import { k8sRule } from '../../core/types';
-import { podField, podSpecOf } from '../../k8s/podspec';
-import { nodeRange } from '../../k8s/yaml';
-import { setField } from '../../k8s/edit';
+import { podField, podRangeOr, podSpecOf } from '../../k8s/podspec';
+import { setPodField } from '../../k8s/fixes';
 import { examplePod } from '../../k8s/examples';
 
 /** A pod in its own user namespace cannot share the host's network, PID or IPC namespace; the API rejects the mix. */
@@ -38,8 +37,6 @@ export default k8sRule({
     if (!pod) return;
     const setting = podField(pod, 'hostUsers');
     if (setting?.value === false || HOST_NAMESPACES.some((key) => podField(pod, key)?.value === true)) return;
-    // A missing pod-level field is reported on the object's name: the setting belongs to the whole pod.
-    const range = (setting && nodeRange(file, setting.node)) ?? object.anchorRange;
-    report({ messageId: 'hostUsers', range, suggestions: [{ messageId: 'setFalse', edits: setField(file, pod.doc, pod.node, ['hostUsers'], 'false') }] });
+    report({ messageId: 'hostUsers', range: podRangeOr(file, setting, object), suggestions: [{ messageId: 'setFalse', edits: setPodField(file, pod, ['hostUsers'], 'false') }] });
   },
 });

@@ -2,10 +2,9 @@
 import { k8sRule } from '../../core/types';
 import { grants, rbacRules } from '../../k8s/rbac';
 import { nodeRange } from '../../k8s/yaml';
+import { exampleRole } from '../../k8s/examples';
 
 const WORKLOAD_RESOURCES = new Set(['pods', 'deployments', 'daemonsets', 'statefulsets', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs']);
-
-const role = (rule: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: r\nrules:\n${rule}`;
 
 export default k8sRule({
   meta: {
@@ -21,8 +20,8 @@ export default k8sRule({
     messages: { grant: 'This rule allows creating `{{resource}}`, and with it running any pod the namespace admits.' },
     equivalents: [],
     examples: {
-      bad: [role('  - apiGroups: [apps]\n    resources: [deployments]\n    verbs: [create, update]\n')],
-      good: [role('  - apiGroups: [apps]\n    resources: [deployments]\n    verbs: [get, list, watch]\n')],
+      bad: [exampleRole('  - apiGroups: [apps]\n    resources: [deployments]\n    verbs: [create, update]\n')],
+      good: [exampleRole('  - apiGroups: [apps]\n    resources: [deployments]\n    verbs: [get, list, watch]\n')],
     },
   },
   check({ file, object, report }) {

@@ -2,8 +2,7 @@
 import { k8sRule } from '../../core/types';
 import { rbacRules } from '../../k8s/rbac';
 import { nodeRange } from '../../k8s/yaml';
-
-const role = (rule: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: r\nrules:\n${rule}`;
+import { exampleRole } from '../../k8s/examples';
 
 export default k8sRule({
   meta: {
@@ -19,8 +18,8 @@ export default k8sRule({
     messages: { grant: 'The `{{verb}}` verb lets its holder gain permissions it does not have.' },
     equivalents: [],
     examples: {
-      bad: [role('  - apiGroups: [rbac.authorization.k8s.io]\n    resources: [clusterroles]\n    verbs: [bind, escalate]\n')],
-      good: [role('  - apiGroups: [rbac.authorization.k8s.io]\n    resources: [clusterroles]\n    verbs: [get, list]\n')],
+      bad: [exampleRole('  - apiGroups: [rbac.authorization.k8s.io]\n    resources: [clusterroles]\n    verbs: [bind, escalate]\n')],
+      good: [exampleRole('  - apiGroups: [rbac.authorization.k8s.io]\n    resources: [clusterroles]\n    verbs: [get, list]\n')],
     },
   },
   check({ file, object, report }) {

@@ -2,6 +2,7 @@
 import { k8sRule } from '../../core/types';
 import { grants, rbacRules, type RbacRule } from '../../k8s/rbac';
 import { nodeRange } from '../../k8s/yaml';
+import { exampleRole } from '../../k8s/examples';
 
 const ADMISSION_RESOURCES = [
   'mutatingwebhookconfigurations', 'validatingwebhookconfigurations',
@@ -23,8 +24,6 @@ function controlled(rule: RbacRule): { control: Control; node: RbacRule['resourc
   }
   return out;
 }
-
-const role = (rule: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: r\nrules:\n${rule}`;
 
 export default k8sRule({
   meta: {
@@ -49,8 +48,8 @@ export default k8sRule({
     },
     equivalents: [],
     examples: {
-      bad: [role('  - apiGroups: [admissionregistration.k8s.io]\n    resources: [validatingwebhookconfigurations]\n    verbs: [get, update]\n')],
-      good: [role('  - apiGroups: [admissionregistration.k8s.io]\n    resources: [validatingwebhookconfigurations]\n    verbs: [get, list, watch]\n')],
+      bad: [exampleRole('  - apiGroups: [admissionregistration.k8s.io]\n    resources: [validatingwebhookconfigurations]\n    verbs: [get, update]\n')],
+      good: [exampleRole('  - apiGroups: [admissionregistration.k8s.io]\n    resources: [validatingwebhookconfigurations]\n    verbs: [get, list, watch]\n')],
     },
   },
   check({ file, object, report }) {

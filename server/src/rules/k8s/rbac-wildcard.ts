@@ -2,8 +2,7 @@
 import { k8sRule } from '../../core/types';
 import { rbacRules } from '../../k8s/rbac';
 import { nodeRange } from '../../k8s/yaml';
-
-const role = (rule: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: r\nrules:\n${rule}`;
+import { exampleRole } from '../../k8s/examples';
 
 export default k8sRule({
   meta: {
@@ -19,8 +18,8 @@ export default k8sRule({
     messages: { grant: '{{field}} `*` grants every {{what}}, now and in the future.' },
     equivalents: ['kube-linter:wildcard-in-rules'],
     examples: {
-      bad: [role('  - apiGroups: [""]\n    resources: ["*"]\n    verbs: [get]\n')],
-      good: [role('  - apiGroups: [""]\n    resources: [configmaps]\n    verbs: [get]\n')],
+      bad: [exampleRole('  - apiGroups: [""]\n    resources: ["*"]\n    verbs: [get]\n')],
+      good: [exampleRole('  - apiGroups: [""]\n    resources: [configmaps]\n    verbs: [get]\n')],
     },
   },
   check({ file, object, report }) {

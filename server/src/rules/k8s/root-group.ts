@@ -1,7 +1,6 @@
 // Root group (GID 0) as primary, filesystem or supplemental group.
-import type { Node } from 'yaml';
 import { k8sRule } from '../../core/types';
-import { effective, podField, workload } from '../../k8s/podspec';
+import { podField, workload, writtenSettings } from '../../k8s/podspec';
 import { mapIn, nodeRange, stringItems, get } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';
 
@@ -31,14 +30,11 @@ export default k8sRule({
   check({ file, object, report }) {
     const w = workload(file, object);
     if (!w) return;
-    const seen = new Set<Node>();
-    for (const container of w.containers) {
-      const group = effective(container, 'runAsGroup');
-      if (group.value !== 0 || !group.node || seen.has(group.node)) continue;
-      seen.add(group.node);
+    for (const group of writtenSettings(w.containers, 'runAsGroup')) {
       const range = nodeRange(file, group.node);
-      const who = group.from === 'container' ? `container \`${container.name}\`` : 'the pod\'s containers';
-      if (range) report({ messageId: 'runAsGroup', data: { who }, range, ...(group.from === 'container' ? { container: container.name } : {}) });
+      if (group.value !== 0 || !range) continue;
+      const who = group.container ? `container \`${group.container.name}\`` : 'the pod\'s containers';
+      report({ messageId: 'runAsGroup', data: { who }, range, ...(group.container && { container: group.container.name }) });
     }
     const sc = mapIn(w.pod.node, ['securityContext'], w.pod.doc);
     if (!sc && !podField(w.pod, 'securityContext')) return;

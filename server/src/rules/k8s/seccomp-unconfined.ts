@@ -1,7 +1,7 @@
 // Seccomp explicitly switched off, by field or legacy annotation.
 import type { Node } from 'yaml';
 import { k8sRule } from '../../core/types';
-import { effectiveIn, podAnnotations, workload } from '../../k8s/podspec';
+import { podAnnotations, workload, writtenSettings } from '../../k8s/podspec';
 import { nodeRange } from '../../k8s/yaml';
 import { replaceNode } from '../../k8s/edit';
 import { examplePod } from '../../k8s/examples';
@@ -32,19 +32,14 @@ export default k8sRule({
   check({ file, object, report }) {
     const w = workload(file, object);
     if (!w) return;
-    const seen = new Set<Node>();
     const flag = (node: Node, who: string, replacement: string, container?: string) => {
       const range = nodeRange(file, node);
-      if (!range || seen.has(node)) return;
-      seen.add(node);
-      report({ messageId: 'unconfined', data: { who }, range, ...(container ? { container } : {}), suggestions: [{ messageId: 'useRuntimeDefault', edits: replaceNode(file, node, replacement) }] });
+      if (range) report({ messageId: 'unconfined', data: { who }, range, ...(container ? { container } : {}), suggestions: [{ messageId: 'useRuntimeDefault', edits: replaceNode(file, node, replacement) }] });
     };
-    for (const container of w.containers) {
-      const type = effectiveIn(container, 'seccompProfile', 'type');
-      if (type.value === 'Unconfined' && type.node) {
-        if (type.from === 'container') flag(type.node, `container \`${container.name}\``, 'RuntimeDefault', container.name);
-        else flag(type.node, 'every container of the pod', 'RuntimeDefault');
-      }
+    for (const type of writtenSettings(w.containers, 'seccompProfile', 'type')) {
+      if (type.value !== 'Unconfined') continue;
+      if (type.container) flag(type.node, `container \`${type.container.name}\``, 'RuntimeDefault', type.container.name);
+      else flag(type.node, 'every container of the pod', 'RuntimeDefault');
     }
     for (const [key, value] of podAnnotations(w.pod)) {
       if (value.value !== 'unconfined') continue;

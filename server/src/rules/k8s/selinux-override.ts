@@ -1,7 +1,7 @@
 // Custom SELinux user, role or type that can lift the container out of its confinement.
 import type { Node } from 'yaml';
 import { k8sRule } from '../../core/types';
-import { effective, workload, type ContainerView } from '../../k8s/podspec';
+import { workload, writtenSettings, type ContainerView } from '../../k8s/podspec';
 import { asMap, get, nodeRange, stringValue } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';
 
@@ -46,9 +46,6 @@ export default k8sRule({
         if (range) report({ messageId: field === 'type' ? 'type' : 'userRole', data: field === 'type' ? { value } : { field, value }, range, ...(container ? { container: container.name } : {}) });
       }
     };
-    for (const container of w.containers) {
-      const options = effective(container, 'seLinuxOptions');
-      inspect(options.from === 'container' ? container : undefined, options.node);
-    }
+    for (const options of writtenSettings(w.containers, 'seLinuxOptions')) inspect(options.container, options.node);
   },
 });

@@ -1,7 +1,6 @@
 // hostPath volumes onto node directories that hold the keys to the node.
 import { k8sRule } from '../../core/types';
-import { hostPathOf, podSpecOf, volumesOf } from '../../k8s/podspec';
-import { nodeRange } from '../../k8s/yaml';
+import { hostPathVolumes, podSpecOf } from '../../k8s/podspec';
 import { examplePod } from '../../k8s/examples';
 import { isRuntimeSocketPath } from './container-runtime-socket';
 
@@ -33,12 +32,9 @@ export default k8sRule({
   check({ file, object, report }) {
     const pod = podSpecOf(object);
     if (!pod) return;
-    for (const volume of volumesOf(file, pod)) {
-      const host = hostPathOf(volume, pod.doc);
-      if (!host || isRuntimeSocketPath(host.path)) continue;
-      const dir = sensitivePath(host.path);
-      const range = nodeRange(file, host.node);
-      if (dir && range) report({ messageId: 'sensitive', data: { volume: volume.name, path: host.path, dir }, range });
+    for (const { volume, path, range } of hostPathVolumes(file, pod)) {
+      const dir = isRuntimeSocketPath(path) ? undefined : sensitivePath(path);
+      if (dir) report({ messageId: 'sensitive', data: { volume: volume.name, path, dir }, range });
     }
   },
 });

@@ -1,8 +1,7 @@
 // Services published outside the cluster through node ports or a cloud load balancer.
 import { k8sRule } from '../../core/types';
 import { get, mapIn, nodeRange, stringValue } from '../../k8s/yaml';
-
-const service = (spec: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n${spec}`;
+import { exampleService } from '../../k8s/examples';
 
 export default k8sRule({
   meta: {
@@ -17,7 +16,7 @@ export default k8sRule({
     standards: { nsa: ['Network separation: limit exposed services'] },
     messages: { exposed: 'Service `{{name}}` is of type {{type}} and reachable from outside the cluster.' },
     equivalents: ['kube-linter:exposed-services'],
-    examples: { bad: [service('  type: LoadBalancer\n  ports: [{port: 443}]\n')], good: [service('  type: ClusterIP\n  ports: [{port: 443}]\n')] },
+    examples: { bad: [exampleService('  type: LoadBalancer\n  ports: [{port: 443}]\n')], good: [exampleService('  type: ClusterIP\n  ports: [{port: 443}]\n')] },
   },
   check({ file, object, report }) {
     if (object.kind !== 'Service' || object.apiVersion !== 'v1') return;

@@ -1,8 +1,7 @@
 // Services claiming external IPs, the CVE-2020-8554 interception vector.
 import { k8sRule } from '../../core/types';
 import { keyRange, mapIn, seqIn } from '../../k8s/yaml';
-
-const service = (spec: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n${spec}`;
+import { exampleService } from '../../k8s/examples';
 
 export default k8sRule({
   meta: {
@@ -16,7 +15,7 @@ export default k8sRule({
     references: [{ title: 'Kubernetes issue 97076: CVE-2020-8554', url: 'https://github.com/kubernetes/kubernetes/issues/97076' }],
     messages: { externalIPs: 'Service `{{name}}` claims external IPs, which can intercept traffic for those addresses.' },
     equivalents: ['trivy:KSV-0108'],
-    examples: { bad: [service('  externalIPs: [203.0.113.10]\n  ports: [{port: 80}]\n')], good: [service('  ports: [{port: 80}]\n')] },
+    examples: { bad: [exampleService('  externalIPs: [203.0.113.10]\n  ports: [{port: 80}]\n')], good: [exampleService('  ports: [{port: 80}]\n')] },
   },
   check({ file, object, report }) {
     if (object.kind !== 'Service' || object.apiVersion !== 'v1') return;

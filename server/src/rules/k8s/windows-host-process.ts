@@ -1,7 +1,6 @@
 // Windows HostProcess containers: processes on the host itself.
-import type { Node } from 'yaml';
 import { k8sRule } from '../../core/types';
-import { effectiveIn, workload } from '../../k8s/podspec';
+import { workload, writtenSettings } from '../../k8s/podspec';
 import { nodeRange } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';
 
@@ -24,14 +23,11 @@ export default k8sRule({
     },
   },
   check({ file, object, report }) {
-    const seen = new Set<Node>();
-    for (const container of workload(file, object)?.containers ?? []) {
-      const setting = effectiveIn(container, 'windowsOptions', 'hostProcess');
-      if (setting.value !== true || !setting.node || seen.has(setting.node)) continue;
-      seen.add(setting.node);
+    for (const setting of writtenSettings(workload(file, object)?.containers ?? [], 'windowsOptions', 'hostProcess')) {
       const range = nodeRange(file, setting.node);
-      const who = setting.from === 'container' ? `container \`${container.name}\`` : 'every container of the pod';
-      if (range) report({ messageId: 'hostProcess', data: { who }, range, ...(setting.from === 'container' ? { container: container.name } : {}) });
+      if (setting.value !== true || !range) continue;
+      const who = setting.container ? `container \`${setting.container.name}\`` : 'every container of the pod';
+      report({ messageId: 'hostProcess', data: { who }, range, ...(setting.container && { container: setting.container.name }) });
     }
   },
 });
