@@ -42,6 +42,7 @@ const dist = {
     'gen-docs': join(root, 'scripts/gen-docs.ts'),
     bench: join(root, 'scripts/bench.ts'),
     'corpus-sweep': join(root, 'scripts/corpus-sweep.ts'),
+    'corpus-sweep-k8s': join(root, 'scripts/corpus-sweep-k8s.ts'),
   },
   outdir: join(root, 'dist'),
   minify: !watch && process.env.SHIPSHAPE_NO_MINIFY !== '1',
