@@ -434,7 +434,7 @@ try {
   const observed = probe.toasts.filter((x) => /scanning/i.test(x.text)).map((x) => ({ ms: Math.round(x.t - scanStartPage), text: x.text }));
   const gaps = (xs) => xs.slice(1).map((x, i) => x.ms - xs[i].ms);
   const firstProgressMs = distinct[0]?.ms ?? null;
-  const counts = (text) => /(\d+)\/(\d+)\+? files, (\d+) finding/.exec(text);
+  const counts = (text) => /(\d+)(?:\/\d+\+?)? files, (\d+) finding/.exec(text);
   const firstCounted = observed.find((x) => counts(x.text)) ?? distinct.find((x) => counts(x.text));
 
   Object.assign(report, {

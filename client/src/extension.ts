@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import {
   LanguageClient,
+  State,
   TransportKind,
   WorkDoneProgress,
   type LanguageClientOptions,
@@ -13,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registryMiddleware } from './registryCommands';
 import { registerCommands } from './commands';
+import { ScannedDiagnostics } from './scannedDiagnostics';
 
 /** Contract with server/src: `shipshape/scanWorkspace` lints every container file under the folders. */
 interface ScanWorkspaceParams {
@@ -25,6 +27,7 @@ export interface ScanWorkspaceResult {
 }
 
 let client: LanguageClient | undefined;
+let scanned: ScannedDiagnostics | undefined;
 
 const schemes = ['file', 'untitled'];
 const languages = ['dockerfile', 'yaml'];
@@ -37,7 +40,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('Shipshape');
-  context.subscriptions.push(outputChannel);
+  // Scan results for files that are not open reach VS Code in batches (see scannedDiagnostics.ts).
+  scanned = new ScannedDiagnostics(vscode.languages.createDiagnosticCollection('shipshape-scan'), () => client?.diagnostics);
+  context.subscriptions.push(outputChannel, scanned);
   const clientOptions: LanguageClientOptions = {
     documentSelector: schemes.flatMap((scheme) => [
       ...languages.map((language) => ({ scheme, language })),
@@ -48,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ),
     outputChannel,
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, globalStoragePath: context.globalStorageUri.fsPath },
-    middleware: registryMiddleware,
+    middleware: { ...registryMiddleware, handleDiagnostics: (uri, diagnostics, next) => scanned?.handle(uri, diagnostics, next) },
   };
   // The id `shipshape` makes the client read `shipshape.trace.server`.
   client = new LanguageClient('shipshape', 'Shipshape', serverOptions, clientOptions);
@@ -57,6 +62,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('shipshape.scanWorkspace', () => scanWorkspace()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification('shipshape/trustChanged', { trusted: true });
+    }),
+  );
+  context.subscriptions.push(
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Stopped) scanned?.clear();
     }),
   );
   registerCommands(context, () => client);
@@ -101,6 +111,8 @@ async function scanWorkspace(): Promise<ScanWorkspaceResult | undefined> {
     },
   );
   if (result) {
+    // The Problems count is complete when the message shows.
+    scanned?.flush();
     const files = `${result.files} file${result.files === 1 ? '' : 's'}`;
     const findings = `${result.findings} finding${result.findings === 1 ? '' : 's'}`;
     // Not awaited: the promise settles only when the user dismisses the message.

@@ -15,6 +15,9 @@ export { toPath };
 
 export const SCAN_WORKSPACE_METHOD = 'shipshape/scanWorkspace';
 
+/** Minimum time between two progress reports of a scan. */
+const REPORT_MS = 250;
+
 export interface ScanWorkspaceParams {
   /** Folder URIs; only `file:` URIs can be scanned. */
   folders: string[];
@@ -56,14 +59,25 @@ export async function scanWorkspace(
 ): Promise<ScanWorkspaceResult> {
   const abort = new AbortController();
   const onCancel = token.onCancellationRequested(() => abort.abort());
-  progress.begin('Shipshape: scanning', 0, 'Finding files…', true);
+  // No percentage while the walk runs: it stays only a few files ahead of the linting (bounded look-ahead), so
+  // done/total read 99% from the first seconds on. The editor shows a running bar and the counts instead.
+  progress.begin('Shipshape: scanning', undefined, 'Finding files…', true);
   const totals = { files: 0, findings: 0 };
   let lastPercent = 0;
-  // Counts span all folders; the total grows while the walk runs, so the percentage is held below 100 until it ends.
-  const report = (done: number, total: number, findings: number, walking: boolean): void => {
-    const raw = total ? Math.floor((done / total) * 100) : walking ? 0 : 100;
-    lastPercent = Math.max(lastPercent, walking ? Math.min(99, raw) : raw);
-    progress.report(lastPercent, `${done}/${total}${walking ? '+' : ''} files, ${findings} finding${findings === 1 ? '' : 's'}`);
+  let lastSent = -Infinity;
+  // Counts span all folders. At most one report per REPORT_MS (the last one always): every report re-renders the
+  // editor's notification, and the files' diagnostics are already competing for the same UI thread.
+  const report = (done: number, total: number, findings: number, walking: boolean, force = false): void => {
+    const now = performance.now();
+    if (!force && now - lastSent < REPORT_MS) return;
+    lastSent = now;
+    const counts = `files, ${findings} finding${findings === 1 ? '' : 's'}`;
+    if (walking) {
+      progress.report(`${done} ${counts}`);
+      return;
+    }
+    lastPercent = Math.max(lastPercent, total ? Math.floor((done / total) * 100) : 100);
+    progress.report(lastPercent, `${done}/${total} ${counts}`);
   };
   try {
     for (const [i, folderUri] of params.folders.entries()) {
@@ -87,7 +101,7 @@ export async function scanWorkspace(
       }
       throwIfCancelled(token);
     }
-    report(totals.files, totals.files, totals.findings, false);
+    report(totals.files, totals.files, totals.findings, false, true);
     return totals;
   } finally {
     onCancel.dispose();
