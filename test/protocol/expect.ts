@@ -2,11 +2,22 @@
 import { lint, RULES } from '../../server/src/api';
 import type { Finding } from '../../server/src/api';
 import type { LintConfig } from '../../server/src/core/config';
+import { lintWorkspace } from '../../server/src/core/workspace';
 
 export const TODAY = new Date().toISOString().slice(0, 10);
 
 export function findingsOf(uri: string, text: string, languageId: string, config: LintConfig = {}): Finding[] {
   return lint({ path: uri, text, languageId }, { ...config, context: { today: TODAY } }).findings;
+}
+
+/** Cross-file (workspace rule) findings of a set of files, as a complete scan adds them. */
+export function workspaceFindingsOf(files: { path: string; text: string }[], config: LintConfig = {}): Finding[] {
+  const cfg = { ...config, context: { today: TODAY } };
+  const inputs = files.flatMap(({ path, text }) => {
+    const workspace = lint({ path, text }, cfg).workspace;
+    return workspace ? [{ path, workspace }] : [];
+  });
+  return [...lintWorkspace(inputs, () => cfg).values()].flatMap((o) => o.findings);
 }
 
 /** A rule's first bad example that yields a finding with a safe fix, if any rule has one yet. */

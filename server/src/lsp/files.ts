@@ -118,7 +118,10 @@ export class WorkspaceFiles {
     if (!summary.cancelled) for (const path of before) if (!seen.has(path)) this.forget(path);
     // A cancelled scan has not seen every NetworkPolicy yet: keep the workspace findings of the last complete one.
     if (!summary.cancelled) this.refreshWorkspace();
-    return summary;
+    // Cross-file findings (NetworkPolicy coverage) are added after the per-file pass; the count should include them.
+    let workspaceFindings = 0;
+    for (const [path, outcome] of this.outcomes) if (this.scanned.get(path)?.root === root) workspaceFindings += outcome.findings.length;
+    return { ...summary, findings: summary.findings + workspaceFindings };
   }
 
   /** A scanned file's editor closed: show its on-disk result again. */
