@@ -63,6 +63,11 @@ function assertNothingNew(before: string, after: string, path: string, ruleId: s
 }
 
 export function ruleTester(rule: Rule, cases: RuleCases): void {
+  // Every rule shows at least three cases that fire and three that must not.
+  test(`${rule.meta.id} has at least three cases that fire and three that must not`, () => {
+    assert.ok(cases.valid.length >= 3, `${cases.valid.length} valid cases`);
+    assert.ok(cases.invalid.length >= 3, `${cases.invalid.length} invalid cases`);
+  });
   const seen = new Set<string>();
   const key = (c: ValidCase) => `${c.path ?? ''}\u0000${c.code}\u0000${JSON.stringify(c.config ?? {})}`;
   const label = (c: ValidCase, i: number) => c.name ?? `#${i + 1}: ${c.code.split('\n').filter(Boolean).slice(0, 3).join(' | ').slice(0, 90)}`;
