@@ -1,5 +1,5 @@
 // Pure pieces of the registry client: challenge parsing, token responses, credential lookup, the cache,
-// proxy detection and Link headers. The network paths are covered against the real registry elsewhere.
+// proxy selection and Link headers. The network paths are covered against the real registry elsewhere.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { parseChallenges, parseTokenResponse } from '../../server/src/registry/auth';
 import { DigestCache } from '../../server/src/registry/cache';
 import { chainCredentials, dockerConfigCredentials, spawnHelperRunner, staticCredentials } from '../../server/src/registry/credentials';
-import { isLoopbackHost, matchesHostList, proxyProblem } from '../../server/src/registry/http';
+import { type ProxyRoute, isLoopbackHost, matchesHostList, proxyFor } from '../../server/src/registry/http';
+import { RegistryError } from '../../server/src/registry/errors';
 import { nextLink, referrersTag } from '../../server/src/registry/signatures';
 import { createRegistryClient } from '../../server/src/registry';
 import { tempDir } from '../support/registry';
@@ -54,23 +55,67 @@ test('loopback and insecure host classification', () => {
   assert.ok(!matchesHostList('evil-reg.local', ['reg.local']));
 });
 
-test('proxy variables are detected and NO_PROXY is honoured', () => {
-  const url = new URL('https://registry-1.docker.io/v2/');
-  assert.match(proxyProblem(url, { HTTPS_PROXY: 'http://proxy:3128' }) ?? '', /HTTPS_PROXY is set.*NO_PROXY/);
-  assert.match(proxyProblem(url, { https_proxy: 'http://proxy:3128' }) ?? '', /HTTPS_PROXY/);
-  assert.equal(proxyProblem(url, { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '.docker.io' }), undefined);
-  assert.equal(proxyProblem(url, { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '*' }), undefined);
-  assert.equal(proxyProblem(url, { HTTP_PROXY: 'http://proxy:3128' }), undefined, 'HTTP_PROXY does not apply to https');
-  assert.equal(proxyProblem(new URL('http://127.0.0.1:5000/v2/'), { HTTP_PROXY: 'http://proxy:3128' }), undefined);
+test('proxy variables: which one applies to which scheme, and what NO_PROXY exempts', () => {
+  const hub = new URL('https://registry-1.docker.io/v2/');
+  const local = new URL('http://127.0.0.1:5000/v2/');
+  const v6 = new URL('http://[::1]:5000/v2/');
+  const origin = (url: URL, env: Record<string, string>): string | undefined => proxyFor(url, env)?.origin;
+  const cases: [URL, Record<string, string>, string | undefined][] = [
+    [hub, { HTTPS_PROXY: 'http://proxy:3128' }, 'http://proxy:3128'],
+    [hub, { https_proxy: 'http://proxy:3128' }, 'http://proxy:3128'],
+    [hub, { HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2' }, 'http://upper:1'],
+    [hub, { HTTPS_PROXY: ' ', ALL_PROXY: 'http://all:3128' }, 'http://all:3128'],
+    [hub, { HTTP_PROXY: 'http://proxy:3128' }, undefined],
+    [hub, { HTTPS_PROXY: 'proxy.corp:8080' }, 'http://proxy.corp:8080'],
+    [hub, { HTTPS_PROXY: 'https://tls-proxy:443/' }, 'https://tls-proxy'],
+    [hub, { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '.docker.io' }, undefined],
+    [hub, { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'docker.io' }, undefined],
+    [hub, { HTTPS_PROXY: 'http://proxy:3128', no_proxy: '*.docker.io' }, undefined],
+    [hub, { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'ghcr.io, *' }, undefined],
+    [hub, { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'registry-1.docker.io:443' }, undefined],
+    [hub, { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'registry-1.docker.io:5000' }, 'http://proxy:3128'],
+    [hub, { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'ocker.io' }, 'http://proxy:3128'],
+    [local, { HTTP_PROXY: 'http://proxy:3128' }, 'http://proxy:3128'],
+    [local, { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '127.0.0.1' }, undefined],
+    [local, { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '127.0.0.1:5000' }, undefined],
+    [local, { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '127.0.0.0/8' }, undefined],
+    [local, { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '10.0.0.0/8,::1/128' }, 'http://proxy:3128'],
+    [local, { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: 'localhost,.0.0.1' }, 'http://proxy:3128'],
+    [v6, { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '::1' }, undefined],
+    [v6, { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '[::1]:5000' }, undefined],
+    [v6, { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '[::1]:5001' }, 'http://proxy:3128'],
+  ];
+  for (const [url, env, expected] of cases) assert.equal(origin(url, env), expected, `${url.host} ${JSON.stringify(env)}`);
 });
 
-test('a configured proxy gives kind "proxy" instead of a silent direct connection', async () => {
-  const client = createRegistryClient({ credentials: staticCredentials({}), env: { HTTPS_PROXY: 'http://proxy.example:3128' }, timeoutMs: 2000 });
+test('proxy credentials become a Proxy-Authorization value and stay out of the origin shown to users', () => {
+  const route = proxyFor(new URL('https://ghcr.io/v2/'), { HTTPS_PROXY: 'http://me%40corp:p%3Ass%20w@proxy.corp:3128' });
+  assert.deepEqual(route, {
+    variable: 'HTTPS_PROXY',
+    origin: 'http://proxy.corp:3128',
+    display: 'proxy.corp:3128',
+    authorization: `Basic ${Buffer.from('me@corp:p:ss w').toString('base64')}`,
+    secrets: ['me%40corp', 'p%3Ass%20w', 'me@corp', 'p:ss w'],
+  } satisfies ProxyRoute);
+  assert.equal(proxyFor(new URL('https://ghcr.io/v2/'), { HTTPS_PROXY: 'http://proxy.corp:3128' })?.authorization, undefined);
+});
+
+test('an unusable proxy setting is kind "proxy" and its message never repeats the value', async () => {
+  const url = new URL('https://ghcr.io/v2/');
+  for (const value of ['socks5://u:Sekrit-1@socks.corp:1080', 'http://u:Sekrit-1@[bad', 'http://u:%E0%A4%A@proxy:3128']) {
+    assert.throws(
+      () => proxyFor(url, { ALL_PROXY: value }),
+      (err: unknown) => err instanceof RegistryError && err.kind === 'proxy' && !err.message.includes('Sekrit-1') && !err.message.includes('u:') && /ALL_PROXY/.test(err.message),
+      value,
+    );
+  }
+  // Through the client: reported as an Outcome, before any connection is attempted.
+  const client = createRegistryClient({ credentials: staticCredentials({}), env: { ALL_PROXY: 'socks5://u:Sekrit-1@socks.corp:1080' }, timeoutMs: 2000 });
   const r = await client.resolve('ghcr.io/o/r:1');
   assert.equal(r.ok, false);
   if (!r.ok) {
     assert.equal(r.error.kind, 'proxy');
-    assert.match(r.error.message, /NO_PROXY/);
+    assert.equal(r.error.message, 'ALL_PROXY names a SOCKS5 proxy (socks.corp:1080); only HTTP and HTTPS proxies are supported, so add ghcr.io to NO_PROXY if it is reachable directly.');
   }
 });
 

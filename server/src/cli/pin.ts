@@ -31,8 +31,10 @@ Options:
   -h, --help                     Show this help
 
 Credentials come from the Docker config (\`$DOCKER_CONFIG/config.json\` or ~/.docker/config.json: auths,
-credsStore, credHelpers). Secrets are never printed. Connecting through an HTTPS_PROXY is not supported yet:
-a registry behind one is reported, not bypassed; list directly reachable registries in NO_PROXY.
+credsStore, credHelpers). Secrets are never printed. Requests go through the HTTP(S) proxy named by
+HTTPS_PROXY (https registries), HTTP_PROXY (plain-HTTP registries) or ALL_PROXY, unless NO_PROXY lists the
+host (names and their subdomains, host:port, IPs, CIDR ranges or *; loopback registries too use the proxy
+unless listed). Credentials in the proxy URL (http://user:pass@proxy:3128) go to the proxy only.
 
 Exit codes: 0 every reference resolved (or nothing to pin), 1 some reference could not be resolved,
 2 usage or input error.

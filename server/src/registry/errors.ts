@@ -10,7 +10,7 @@ export type RegistryErrorKind =
   | 'not-found' // unknown repository, tag or digest
   | 'rate-limited' // 429
   | 'insecure' // would need plain HTTP to a host that is not loopback or listed as insecure
-  | 'proxy' // a proxy is configured but this client cannot use it
+  | 'proxy' // the proxy setting is unusable (malformed, SOCKS) or the proxy refused us (407, CONNECT denied)
   | 'tls' // certificate problems
   | 'protocol'; // the registry answered something we cannot trust (bad digest, bad JSON, 5xx)
 

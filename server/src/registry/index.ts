@@ -45,7 +45,7 @@ export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly o
 export interface RegistryClientOptions {
   /** Where credentials come from; typically chainCredentials(staticCredentials(settings), dockerConfigCredentials()). */
   readonly credentials: CredentialProvider;
-  /** Replacement fetch (tests, or a proxy-capable one). Without it, proxy env vars are detected and reported. */
+  /** Replacement fetch (tests). Without it, requests use the proxy from HTTPS_PROXY/HTTP_PROXY/ALL_PROXY unless NO_PROXY lists the host. */
   readonly fetch?: FetchLike;
   /** Directory for the on-disk digest cache (e.g. the extension's globalStorage); memory only when absent. */
   readonly cacheDir?: string;
@@ -57,7 +57,7 @@ export interface RegistryClientOptions {
   readonly timeoutMs?: number;
   /** Clock for cache and token expiry; injected by tests. */
   readonly now?: () => number;
-  /** Environment for proxy detection; defaults to process.env. */
+  /** Environment the proxy variables are read from; defaults to process.env. */
   readonly env?: Env;
   /** Request log lines (method, URL without query, status). Never contains credentials or tokens. */
   readonly log?: Log;
