@@ -8,6 +8,7 @@ import type { Settings } from './settings';
 import { toLintConfig } from './settings';
 import { toDiagnostics } from './toLsp';
 import { mergeOutcome, type WorkspaceOutcome } from '../core/workspace';
+import { IncrementalLinter } from './incremental';
 
 export interface DiagnosticsDeps {
   document(uri: string): TextDocument | undefined;
@@ -26,6 +27,8 @@ export interface DiagnosticsDeps {
    * result so hovers and suppression actions treat them as any other finding.
    */
   workspace?(doc: TextDocument, result: LintResult, config: LintConfig): WorkspaceOutcome | undefined;
+  /** Lints large YAML documents per `---` document, reusing unchanged ones; a fresh one per instance by default. */
+  incremental?: IncrementalLinter;
 }
 
 interface Entry {
@@ -41,9 +44,10 @@ interface Entry {
  */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export function lintDocument(doc: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>, config: LintConfig): LintResult {
+export function lintDocument(doc: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>, config: LintConfig, incremental?: IncrementalLinter): LintResult {
   if (isConfigFile(doc.uri)) return lintConfigFile(doc.uri, doc.getText(), defaultRegistry().metas());
-  return lint({ path: doc.uri, text: doc.getText(), languageId: doc.languageId }, config);
+  const input = { path: doc.uri, text: doc.getText(), languageId: doc.languageId };
+  return incremental ? incremental.lint(input, config) : lint(input, config);
 }
 
 export function hostConfig(settings: Settings, today: string): LintConfig {
@@ -57,12 +61,15 @@ export class DocumentDiagnostics {
   private readonly pending = new Map<string, Promise<Entry | undefined>>();
   /** Bumped when settings change, so a computation that started under the old settings is not cached. */
   private generation = 0;
+  private readonly incremental: IncrementalLinter;
 
   constructor(
     private readonly deps: DiagnosticsDeps,
     private readonly delayMs: number,
     private readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
-  ) {}
+  ) {
+    this.incremental = deps.incremental ?? new IncrementalLinter();
+  }
 
   /** Validate `uri` after the debounce delay; a newer call for the same URI restarts the timer. */
   schedule(uri: string, delayMs = this.delayMs): void {
@@ -131,7 +138,7 @@ export class DocumentDiagnostics {
       try {
         const host = hostConfig(settings, this.today());
         const config = this.deps.config?.(doc, host) ?? host;
-        result = lintDocument(doc, config);
+        result = lintDocument(doc, config, this.incremental);
         result = mergeOutcome(result, this.deps.workspace?.(doc, result, config));
       } catch (err) {
         this.deps.log(`Shipshape could not lint ${uri} (version ${version}): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

@@ -1,0 +1,294 @@
+// The editor's per-document linting of large YAML equals the whole-file lint, before and after an edit, and an edit
+// re-lints only the document it touched.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
+import { lint, type LintInput, type LintResult } from '../../server/src/api';
+import type { LintConfig } from '../../server/src/core/config';
+import type { RuleRegistry } from '../../server/src/core/registry';
+import { DEFAULT_MIN_CHARS, IncrementalLinter, splitDocuments } from '../../server/src/lsp/incremental';
+
+const CONFIG: LintConfig = { context: { today: '2025-06-01' } };
+const CORPUS = '/work/shared/corpus/k8s';
+
+/** A linter whose every segment lint is counted. */
+function counted(options: { minChars?: number; maxCacheBytes?: number } = {}) {
+  const calls = { n: 0 };
+  const linter = new IncrementalLinter({
+    ...options,
+    lint: (input: LintInput, config: LintConfig, registry: RuleRegistry) => {
+      calls.n++;
+      return lint(input, config, registry);
+    },
+  });
+  return { linter, calls };
+}
+
+const view = (r: LintResult) => ({ kind: r.kind, findings: r.findings, suppressed: r.suppressed, workspace: r.workspace });
+
+function assertSame(path: string, text: string, got: LintResult, config: LintConfig = CONFIG): void {
+  const whole = lint({ path, text }, config);
+  // The first difference, so a failure prints one finding rather than thousands.
+  for (const key of ['findings', 'suppressed'] as const) {
+    const i = whole[key].findIndex((x, n) => !isDeepStrictEqual(x, got[key][n]));
+    if (i >= 0) assert.deepStrictEqual({ i, item: got[key][i] }, { i, item: whole[key][i] }, `${path}: ${key}`);
+  }
+  assert.deepStrictEqual(view(got), view(whole), path);
+  assert.equal(got.file.text, text);
+}
+
+const deployment = (i: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app-${i}
+  namespace: ns-${i % 3}
+spec:
+  selector:
+    matchLabels: {app: app-${i}}
+  template:
+    metadata:
+      labels: {app: app-${i}}
+    spec:
+      containers:
+        - name: web
+          image: nginx:latest
+          securityContext:
+            privileged: ${i % 2 === 0}
+          env:
+            - name: NOTE
+              value: |
+                a block scalar that mentions {{ .Values.x }} and ends at the next marker
+`;
+
+/** Documents that exercise the cross-document cases; `{n}` makes each copy distinct. */
+const SPECIALS = [
+  // Helm templates, twice: the engine reports the first one only.
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n`,
+  `{{- if .Values.enabled }}\napiVersion: v1\nkind: Pod\nmetadata:\n  name: templ\n{{- end }}\n`,
+  // Broken documents: an unterminated quote and an unclosed flow sequence run into the next marker.
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: "unterminated\nspec: {}\n`,
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: flow\nspec:\n  containers: [\n    {name: a, image: "x:latest"\n`,
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: dup\n  name: dup2\nspec:\n containers:\n   - name: a\n  image: b\n`,
+  // kind: List with privileged pods.
+  `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: listed}\n    spec:\n      containers:\n        - name: a\n          image: busybox:1.36\n          securityContext: {privileged: true}\n`,
+  // Suppressions: an annotation, a node comment, an unused one, a checkov comment, one naming the workspace rule.
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: annotated\n  annotations:\n    shipshape.dev/ignore: k8s/no-privileged -- lab only\nspec:\n  containers:\n    - name: a\n      image: busybox:1.36\n      securityContext: {privileged: true}\n`,
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: commented\nspec:\n  containers:\n    # shipshape-ignore k8s/no-privileged -- reviewed\n    - name: a\n      image: busybox:1.36\n      securityContext: {privileged: true}\n    # shipshape-ignore k8s/no-host-network -- nothing here\n    - name: b\n      image: busybox:1.36\n`,
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: checkov\n  # checkov:skip=CKV_K8S_16:privileged on purpose\nspec:\n  containers:\n    - name: a\n      image: busybox:1.36\n      securityContext: {privileged: true}\n`,
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: nonet\n  annotations:\n    shipshape.dev/ignore: k8s/network-policy-coverage -- isolated by the CNI\nspec:\n  containers:\n    - name: a\n      image: busybox:1.36\n`,
+  // A suppression at the end of a document is about the next document's first node.
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: before\ndata: {a: b}\n# shipshape-ignore k8s/no-privileged,k8s/image-latest-tag -- next document\n`,
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: after\nspec:\n  containers:\n    - name: a\n      image: busybox:latest\n      securityContext: {privileged: true}\n`,
+  // Not Kubernetes, an explicit end marker and a bare document, a NetworkPolicy.
+  `just: yaml\nlist: [1, 2]\n...\nanother: bare document\n`,
+  `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: ns-1\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n`,
+  // Block scalars at the top level end at a marker line.
+  `--- |\n  literal document\n`,
+];
+
+/** About `size` characters of documents, with the special ones spread over it. */
+function generated(size: number, eol = '\n'): string {
+  const docs: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const special = SPECIALS[i % 40 === 20 ? Math.floor(i / 40) % SPECIALS.length : -1];
+    const doc = special ?? deployment(i);
+    docs.push(doc);
+    length += doc.length + 4;
+  }
+  for (let s = 0; s < SPECIALS.length; s++) docs.push(SPECIALS[s]!);
+  const tagged = docs.map((d, i) => (d.startsWith('--- ') ? d.replace('literal document', `literal document ${i}`) : `---\n# document ${i}\n${d}`));
+  return tagged.join('').replace(/\n/g, eol);
+}
+
+/** A keystroke inside the document in the middle of the file: the first `name:` value gains `insert`. */
+function editMiddle(text: string, insert = 'x'): string {
+  const segments = splitDocuments(text);
+  assert.ok(segments, 'the file splits into documents');
+  const middle = segments[Math.floor(segments.length / 2)]!;
+  const at = middle.text.search(/name: \S/);
+  assert.ok(at >= 0, 'the middle document has a name');
+  const offset = middle.start + at + 'name: '.length;
+  return text.slice(0, offset) + insert + text.slice(offset);
+}
+
+for (const [eol, size] of [['\n', 2 * 1024 * 1024], ['\r\n', 300 * 1024]] as const) {
+  test(`a generated ${size >> 10} KB file (${eol === '\n' ? 'LF' : 'CRLF'}): equal to the whole-file lint, and an edit re-lints one document`, () => {
+    const text = generated(size, eol);
+    const path = 'file:///w/big.yaml';
+    const { linter, calls } = counted();
+    const first = linter.lint({ path, text }, CONFIG);
+    assertSame(path, text, first);
+    assert.equal(calls.n, splitDocuments(text)!.length);
+    const ids = new Set(first.findings.map((f) => f.ruleId));
+    for (const id of ['shipshape/templated-yaml', 'shipshape/parse-error', 'k8s/no-privileged', 'shipshape/suppression']) assert.ok(ids.has(id), `fires ${id}`);
+    assert.equal(first.findings.filter((f) => f.ruleId === 'shipshape/templated-yaml').length, 1);
+    assert.ok(first.suppressed.length >= 3);
+    assert.ok(first.workspace && Object.keys(first.workspace.facts).length > 0 && first.workspace.directives.length > 0);
+
+    const edited = editMiddle(text);
+    calls.n = 0;
+    const second = linter.lint({ path, text: edited }, CONFIG);
+    assert.equal(calls.n, 1);
+    assertSame(path, edited, second);
+    // Lines added above later documents move their findings without re-linting them, except documents with
+    // suppression comments, whose messages name lines.
+    const added = edited.replace(`${eol}metadata:${eol}  name: app-101${eol}`, `${eol}metadata:${eol}  # two${eol}  # lines${eol}  name: app-101${eol}`);
+    assert.notEqual(added, edited);
+    const segments = splitDocuments(added)!;
+    const at = segments.findIndex((s) => s.text.includes('name: app-101'));
+    const withComments = segments.slice(at + 1).filter((s) => /shipshape-ignore|checkov:skip/.test(s.text)).length;
+    assert.ok(withComments > 0 && withComments < segments.length / 10);
+    calls.n = 0;
+    assertSame(path, added, linter.lint({ path, text: added }, CONFIG));
+    assert.equal(calls.n, 1 + withComments);
+  });
+}
+
+test('the whole-file model is parsed only when a feature reads it', () => {
+  const text = generated(300 * 1024);
+  const result = new IncrementalLinter().lint({ path: 'big.yaml', text }, CONFIG);
+  const whole = lint({ path: 'big.yaml', text }, CONFIG);
+  const k8s = result.k8s!;
+  assert.equal(k8s.objects.length, whole.k8s!.objects.length);
+  assert.deepStrictEqual(
+    k8s.objects.map((o) => [o.kind, o.name, o.node.range]),
+    whole.k8s!.objects.map((o) => [o.kind, o.name, o.node.range]),
+  );
+  assert.equal(k8s.docs.length, whole.k8s!.docs.length);
+});
+
+test('linted whole: small files, file-wide suppressions, directives, a suppression before the first document', () => {
+  const big = generated(DEFAULT_MIN_CHARS + 1000);
+  const cases: [string, string][] = [
+    ['small', generated(20 * 1024)],
+    ['ignore-file', big.replace('---\n', '---\n# shipshape-ignore-file k8s/no-privileged -- lab cluster\n')],
+    ['templated suppression', big.replace('---\n', '---\n# shipshape-ignore shipshape/templated-yaml -- charts are rendered in CI\n')],
+    ['directive', `%YAML 1.2\n${big}`],
+    ['prelude', `# checkov:skip=CKV_K8S_16:whole stream\n${big}`],
+    ['lone CR', big.replace('data: {a: b}\n', 'data: {a: b}\r')],
+  ];
+  for (const [name, text] of cases) {
+    const { linter, calls } = counted();
+    const result = linter.lint({ path: `${name}.yaml`, text }, CONFIG);
+    assert.equal(linter.stats.wholeFile, 1, name);
+    assert.equal(calls.n, 1, name);
+    assertSame(`${name}.yaml`, text, result);
+  }
+  const dockerfile = `FROM alpine:latest\n${'RUN true\n'.repeat(40_000)}`;
+  const { linter } = counted();
+  assertSame('Dockerfile', dockerfile, linter.lint({ path: 'Dockerfile', text: dockerfile }, CONFIG));
+  assert.equal(linter.stats.wholeFile, 1);
+});
+
+test('splitting: marker lines only, a trailing suppression joins the next document', () => {
+  assert.deepStrictEqual(
+    splitDocuments('a: 1\n---\nb: |\n  x\n  --- not a marker\n---x: 2\n--- # c\nc: 3\n')?.map((s) => [s.line, s.text]),
+    [
+      [0, 'a: 1\n'],
+      [1, '---\nb: |\n  x\n  --- not a marker\n---x: 2\n'],
+      [6, '--- # c\nc: 3\n'],
+    ],
+  );
+  assert.deepStrictEqual(
+    splitDocuments('a: 1\r\n# shipshape-ignore k8s/x\r\n---\r\nb: 2\r\n---\tc\r\n')?.map((s) => [s.line, s.text]),
+    [
+      [0, 'a: 1\r\n# shipshape-ignore k8s/x\r\n---\r\nb: 2\r\n'],
+      [4, '---\tc\r\n'],
+    ],
+  );
+  assert.equal(splitDocuments('a: 1\n...\n# trivy:ignore:KSV017\n---\nb: 2\n'), undefined);
+  assert.equal(splitDocuments('a: 1\n'), undefined);
+});
+
+test('the cache stays within its byte bound and still answers correctly', () => {
+  const text = generated(300 * 1024);
+  const { linter, calls } = counted({ maxCacheBytes: 64 * 1024 });
+  assertSame('big.yaml', text, linter.lint({ path: 'big.yaml', text }, CONFIG));
+  assert.ok(linter.cachedBytes <= 64 * 1024 && linter.cachedBytes > 0);
+  calls.n = 0;
+  assertSame('big.yaml', text, linter.lint({ path: 'big.yaml', text }, CONFIG));
+  // Most documents were evicted and are linted again; the result is the same.
+  assert.ok(calls.n > splitDocuments(text)!.length / 2);
+  // Another config is another key: nothing is reused across configs.
+  const { linter: other, calls: otherCalls } = counted();
+  other.lint({ path: 'big.yaml', text }, CONFIG);
+  otherCalls.n = 0;
+  const off: LintConfig = { ...CONFIG, rules: { 'k8s/no-privileged': 'off' } };
+  assert.deepStrictEqual(view(other.lint({ path: 'big.yaml', text }, off)), view(lint({ path: 'big.yaml', text }, off)));
+  assert.equal(otherCalls.n, splitDocuments(text)!.length);
+});
+
+function corpusFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      const s = statSync(p);
+      if (s.isDirectory()) walk(p);
+      else if (/\.ya?ml$/i.test(name) && s.size > DEFAULT_MIN_CHARS) out.push(p);
+    }
+  };
+  walk(CORPUS);
+  return out;
+}
+
+test('corpus files over 256 KB: equal to the whole-file lint, before and after an edit', (t) => {
+  if (!existsSync(CORPUS)) {
+    t.skip(`SKIPPED: no corpus at ${CORPUS}`);
+    return;
+  }
+  const files = corpusFiles();
+  let split = 0;
+  for (const path of files) {
+    const text = readFileSync(path, 'utf8');
+    const { linter, calls } = counted();
+    const result = linter.lint({ path, text }, CONFIG);
+    if (!splitDocuments(text)) {
+      // Linted whole: the result is the engine's own.
+      assert.deepStrictEqual([linter.stats.wholeFile, calls.n], [1, 1], path);
+      continue;
+    }
+    assertSame(path, text, result);
+    split++;
+    const edited = editMiddle(text);
+    calls.n = 0;
+    assertSame(path, edited, linter.lint({ path, text: edited }, CONFIG));
+    assert.equal(calls.n, 1, path);
+  }
+  t.diagnostic(`${files.length} corpus files over 256 KB, ${split} of them split into documents`);
+});
+
+test('timing: re-lint of argo-cd install.yaml after a one-character edit (printed, not asserted)', (t) => {
+  const path = join(CORPUS, 'argoproj+argo-cd/manifests__install.yaml');
+  if (!existsSync(path)) {
+    t.skip(`SKIPPED: ${path} is not there`);
+    return;
+  }
+  const text = readFileSync(path, 'utf8');
+  const linter = new IncrementalLinter();
+  linter.lint({ path, text }, CONFIG);
+  const whole: number[] = [];
+  const incremental: number[] = [];
+  const model: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    // A different edit each round, so the incremental side never finds the edited document cached.
+    const edited = editMiddle(text, 'x'.repeat(i + 1));
+    let t0 = performance.now();
+    lint({ path, text: edited }, CONFIG);
+    whole.push(performance.now() - t0);
+    t0 = performance.now();
+    const result = linter.lint({ path, text: edited }, CONFIG);
+    incremental.push(performance.now() - t0);
+    t0 = performance.now();
+    void result.k8s!.objects.length;
+    model.push(performance.now() - t0);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(0);
+  t.diagnostic(
+    `install.yaml ${text.length} chars, ${splitDocuments(text)?.length} segments: whole-file lint ${median(whole)} ms, incremental ${median(incremental)} ms, lazy whole-file model on first hover/code action ${median(model)} ms (medians of 3)`,
+  );
+});
