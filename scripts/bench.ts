@@ -1,6 +1,7 @@
 // `npm run bench`: bare parse (dockerfile-ast, yaml) vs Shipshape's full lint on the same files, in one process.
 // Uses ../shared/corpus when present (or SHIPSHAPE_CORPUS), else generated files. Prints figures, asserts nothing.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { walkFiles } from './corpus';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DockerfileParser } from 'dockerfile-ast';
@@ -17,14 +18,7 @@ interface Input {
 const root = join(__dirname, '..');
 const passes = Number(process.env.BENCH_PASSES ?? 3);
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
+const walk = (dir: string): string[] => walkFiles(dir);
 
 function loadCorpus(): { inputs: Input[]; source: string } {
   const dir = process.env.SHIPSHAPE_CORPUS ?? join(root, '../shared/corpus');

@@ -1,6 +1,7 @@
 // Lints every manifest of ../shared/corpus/k8s: crashes, findings per rule, sample findings, and lint vs bare-parse time.
 // Usage: node dist/corpus-sweep-k8s.js [--samples k8s/rule-id [N]] [--all-rules]; prints Markdown.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { walkFiles } from './corpus';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseAllDocuments } from 'yaml';
@@ -13,14 +14,7 @@ if (!existsSync(dir)) {
   process.exit(0);
 }
 
-function walk(d: string, out: string[] = []): string[] {
-  for (const name of readdirSync(d)) {
-    const p = join(d, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.ya?ml$/i.test(name)) out.push(p);
-  }
-  return out;
-}
+const walk = (dir: string): string[] => walkFiles(dir, (name) => /\.ya?ml$/i.test(name));
 
 const args = process.argv.slice(2);
 const sampleRule = args.includes('--samples') ? args[args.indexOf('--samples') + 1] : undefined;

@@ -1,7 +1,8 @@
 // Lints every Dockerfile of a corpus (default ../shared/corpus/dockerfiles) and prints findings per rule, the slowest
 // rule per file, crashes, and full-lint time against a bare dockerfile-ast parse. `--samples N` prints N findings per
 // rule; `--rule ID` restricts samples to one rule; `--json` prints machine-readable totals.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { walkFiles } from './corpus';
 import { join, relative } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { lint, RULES, type Rule } from '../server/src/api';
@@ -23,14 +24,7 @@ if (!existsSync(root)) {
 const samples = Number(flag('--samples') ?? 0);
 const onlyRule = flag('--rule');
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
+const walk = (dir: string): string[] => walkFiles(dir);
 
 const files = walk(root).map((p) => ({ path: relative(root, p), text: readFileSync(p, 'utf8') }));
 const rules = RULES.filter((r): r is DockerfileRule => r.meta.target === 'dockerfile');

@@ -8,13 +8,9 @@ import {
   noCredentials,
   staticCredentials,
 } from '../../server/src/registry';
-import { Pusher, forward, registryForTest, requireTools, startHttpServer, startTokenIssuer, tempDir } from '../support/registry';
+import { Pusher, basic, forward, redirectingFrontDoor, registryForTest, requireTools, startHttpServer, startTokenIssuer, tempDir } from '../support/registry';
 
 const IMG = { os: 'linux', architecture: 'amd64' };
-
-function basic(user: string, pass: string): string {
-  return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-}
 
 /** Neither the secret nor any encoding of it we might have sent may appear in user-visible text. */
 function assertNoSecret(text: string, user: string, secret: string): void {
@@ -162,21 +158,9 @@ test('a redirect to another host does not carry the Authorization header', async
   if (!requireTools(t)) return;
   const reg = await registryForTest(t);
   const pushed = await new Pusher(reg.url).multiArch('moved/app', '1', [IMG]);
-  // The other host (127.0.0.2, a different loopback address) records what it receives and serves from the registry.
-  const other = await startHttpServer((req, res) => forward(req, res, reg.url), '127.0.0.2');
-  t.after(() => other.close());
-  // The registry the user has credentials for: demands Basic auth, then redirects elsewhere (like a blob store).
+  // The registry the user has credentials for demands Basic auth, then redirects to another loopback host.
   const secret = 'front-door-secret';
-  const front = await startHttpServer((req, res) => {
-    if (req.headers['authorization'] !== basic('carol', secret)) {
-      res.writeHead(401, { 'www-authenticate': 'Basic realm="front"' });
-      res.end();
-      return;
-    }
-    res.writeHead(307, { location: `${other.url}${req.url}` });
-    res.end();
-  });
-  t.after(() => front.close());
+  const { front, other } = await redirectingFrontDoor(t, reg.url, 'carol', secret);
 
   const r = await createRegistryClient({ credentials: staticCredentials({ [front.host]: { username: 'carol', password: secret } }) }).resolve(`${front.host}/moved/app:1`);
   assert.ok(r.ok, r.ok ? '' : r.error.message);

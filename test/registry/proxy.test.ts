@@ -10,14 +10,10 @@ import { createServer as createHttpsServer } from 'node:https';
 import { type AddressInfo, type Socket, connect } from 'node:net';
 import { join } from 'node:path';
 import { createRegistryClient, noCredentials, staticCredentials, type Env } from '../../server/src/registry';
-import { Pusher, forward, freePort, registryForTest, requireTools, startHttpServer, tempDir, type RecordedRequest } from '../support/registry';
+import { Pusher, basic, forward, freePort, redirectingFrontDoor, registryForTest, requireTools, startHttpServer, tempDir, type RecordedRequest } from '../support/registry';
 
 const IMG = { os: 'linux', architecture: 'amd64' };
 const ROOT = join(__dirname, '../../..');
-
-function basic(user: string, pass: string): string {
-  return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-}
 
 /** Neither the secret nor any encoding of it we might have sent may appear in `text`. */
 function assertNoSecret(text: string, user: string, secret: string): void {
@@ -245,19 +241,8 @@ test('through the proxy, a redirect to another host still does not carry the Aut
   if (!requireTools(t)) return;
   const reg = await registryForTest(t);
   const pushed = await new Pusher(reg.url).multiArch('moved/app', '1', [IMG]);
-  const other = await startHttpServer((req, res) => forward(req, res, reg.url), '127.0.0.2');
-  t.after(() => other.close());
   const secret = 'front-door-secret';
-  const front = await startHttpServer((req, res) => {
-    if (req.headers['authorization'] !== basic('carol', secret)) {
-      res.writeHead(401, { 'www-authenticate': 'Basic realm="front"' });
-      res.end();
-      return;
-    }
-    res.writeHead(307, { location: `${other.url}${req.url}` });
-    res.end();
-  });
-  t.after(() => front.close());
+  const { front, other } = await redirectingFrontDoor(t, reg.url, 'carol', secret);
   const proxy = await startProxy(t);
 
   const r = await client({ HTTP_PROXY: `http://${proxy.host}` }, { credentials: staticCredentials({ [front.host]: { username: 'carol', password: secret } }) }).resolve(`${front.host}/moved/app:1`);

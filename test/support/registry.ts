@@ -135,6 +135,36 @@ export async function startHttpServer(
   };
 }
 
+export function basic(user: string, pass: string): string {
+  return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+}
+
+/**
+ * A registry the user has Basic credentials for that redirects every authorised request to another loopback host
+ * (127.0.0.2, like a blob store) serving from `registryUrl`. Both record what they receive, so tests can check that the
+ * credentials never crossed to the other host. Closed when the test ends.
+ */
+export async function redirectingFrontDoor(
+  t: { after(fn: () => unknown): void },
+  registryUrl: string,
+  user: string,
+  secret: string,
+): Promise<{ front: TestServer; other: TestServer }> {
+  const other = await startHttpServer((req, res) => forward(req, res, registryUrl), '127.0.0.2');
+  t.after(() => other.close());
+  const front = await startHttpServer((req, res) => {
+    if (req.headers['authorization'] !== basic(user, secret)) {
+      res.writeHead(401, { 'www-authenticate': 'Basic realm="front"' });
+      res.end();
+      return;
+    }
+    res.writeHead(307, { location: `${other.url}${req.url}` });
+    res.end();
+  });
+  t.after(() => front.close());
+  return { front, other };
+}
+
 /** Forwards a recorded request to `target` (origin URL) and relays the answer, optionally editing headers. */
 export function forward(
   req: RecordedRequest,
