@@ -1,40 +1,18 @@
 // `shipshape pin` and `scan --resolve` against Debian's real registry on loopback: the built CLI run as a process.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pusher, forward, registryForTest, requireTools, startHttpServer, tempDir } from '../support/registry';
-import { BIN, ROOT } from './run';
+import { runCliAsync, type CliRun } from './run';
 
 const PLATFORMS = [
   { os: 'linux', architecture: 'amd64' },
   { os: 'linux', architecture: 'arm64', variant: 'v8' },
 ];
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-// Asynchronous on purpose: a recording proxy in this process must keep answering while the CLI runs.
-function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
-  assert.ok(existsSync(join(ROOT, 'dist/cli.js')), 'dist/cli.js is missing: run node scripts/build.mjs first');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: cwd, DOCKER_CONFIG: join(cwd, '.no-docker'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+// The user's Docker config must not be read: every credential a test uses is given explicitly.
+const cli = (args: string[], cwd: string, env: Record<string, string> = {}) => runCliAsync(args, cwd, { DOCKER_CONFIG: join(cwd, '.no-docker'), ...env });
 
 function workspace(t: TestContext, files: Record<string, string>): string {
   const dir = tempDir('shipshape-pin-');
@@ -151,7 +129,7 @@ test('nothing of the credentials appears in pin or scan output, with a Basic-aut
     writeFileSync(join(dir, '.docker/config.json'), JSON.stringify({ auths: { [reg.host]: { auth: Buffer.from(`pinner:${pw}`).toString('base64') } } }));
   };
   const env = { DOCKER_CONFIG: join(dir, '.docker') };
-  const leaks = (r: Run, secrets: string[]): string[] => secrets.filter((s) => r.stdout.includes(s) || r.stderr.includes(s));
+  const leaks = (r: CliRun, secrets: string[]): string[] => secrets.filter((s) => r.stdout.includes(s) || r.stderr.includes(s));
 
   writeConfig('wrong-password-123');
   const denied = await cli(['pin', '--format', 'json'], dir, env);

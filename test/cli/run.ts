@@ -1,5 +1,5 @@
 // Runs the built CLI (bin/shipshape.js -> dist/cli.js) the way a user or CI job does.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -32,6 +32,24 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
     timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The built CLI in its own process, asynchronously: servers the test runs in this process (a registry front, a
+ * recording proxy) must keep answering while the CLI runs. The environment is minimal (PATH, HOME=cwd, `env`), so the
+ * user's Docker config and proxy settings never leak into a test.
+ */
+export function runCliAsync(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+  assert.ok(existsSync(join(ROOT, 'dist/cli.js')), 'dist/cli.js is missing: run node scripts/build.mjs first');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', HOME: cwd, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** A config file that leaves only `enabled` on (at their default severity). */

@@ -3,17 +3,17 @@
 // every request and the Proxy-Authorization it got, so the tests see what went to the proxy and what went on.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, createServer, request as httpRequest } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { type AddressInfo, type Socket, connect } from 'node:net';
 import { join } from 'node:path';
 import { createRegistryClient, noCredentials, staticCredentials, type Env } from '../../server/src/registry';
+import { runCliAsync } from '../cli/run';
 import { Pusher, basic, forward, freePort, redirectingFrontDoor, registryForTest, requireTools, startHttpServer, tempDir, type RecordedRequest } from '../support/registry';
 
 const IMG = { os: 'linux', architecture: 'amd64' };
-const ROOT = join(__dirname, '../../..');
 
 /** Neither the secret nor any encoding of it we might have sent may appear in `text`. */
 function assertNoSecret(text: string, user: string, secret: string): void {
@@ -257,26 +257,8 @@ test('through the proxy, a redirect to another host still does not carry the Aut
 
 // ---- https through a CONNECT tunnel, end to end ---------------------------------------------------------
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The built CLI in its own process: the only way to trust a test CA (NODE_EXTRA_CA_CERTS is read at startup). */
-function cli(args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
-  const bin = join(ROOT, 'dist/cli.js');
-  assert.ok(existsSync(bin), 'dist/cli.js is missing: run node scripts/build.mjs first');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', HOME: cwd, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const cli = runCliAsync;
 
 test('HTTPS_PROXY: an https registry is reached through a CONNECT tunnel; its credentials travel inside, the proxy credentials outside', async (t) => {
   if (!requireTools(t, ['docker-registry', 'htpasswd', 'openssl'])) return;

@@ -2,21 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RuleRegistry, RULES, type Rule } from '../../server/src/api';
-import { outcome, pick } from './helpers';
+import { outcome, pick, suppressionTable, type SuppressionCase } from './helpers';
 
 const LATEST = 'dockerfile/no-latest-tag';
 const df = (...lines: string[]) => `${lines.join('\n')}\n`;
 
-interface Case {
-  name: string;
-  code: string;
-  config?: Parameters<typeof outcome>[2];
-  reported: string[];
-  suppressed: string[];
-  problems?: string[];
-}
 
-const cases: Case[] = [
+const cases: SuppressionCase[] = [
   {
     name: 'ours: the comment silences the next instruction only',
     code: df('# shipshape-ignore dockerfile/no-latest-tag -- vendor image, pinned by the mirror', 'FROM node:latest AS a', 'FROM ubuntu:latest'),
@@ -223,11 +215,7 @@ const cases: Case[] = [
   },
 ];
 
-for (const c of cases) {
-  test(`dockerfile suppression: ${c.name}`, () => {
-    assert.deepEqual(pick(outcome('Dockerfile', c.code, c.config)), { reported: c.reported, suppressed: c.suppressed, problems: c.problems ?? [] });
-  });
-}
+suppressionTable('dockerfile', 'Dockerfile', cases);
 
 test('dockerfile suppression: the reason and the comment travel with the suppressed finding', () => {
   const o = outcome('Dockerfile', df('# shipshape-ignore dockerfile/no-latest-tag -- vendor image', 'FROM node:latest'));
@@ -248,7 +236,7 @@ test('dockerfile suppression: the unused finding carries a fix that deletes the 
 const buildkitRule: Rule = { ...RULES.find((r) => r.meta.id === LATEST)!, meta: { ...RULES.find((r) => r.meta.id === LATEST)!.meta, id: 'dockerfile/test-buildkit', equivalents: ['buildkit:FromAsCasing'] } } as Rule;
 const withBuildkit = () => new RuleRegistry([...RULES, buildkitRule]);
 
-const buildkitCases: Case[] = [
+const buildkitCases: SuppressionCase[] = [
   {
     name: 'check=skip=<Name> silences the mapped rule in the whole file, and only it',
     code: df('# syntax=docker/dockerfile:1', '# check=skip=FromAsCasing', 'FROM node:latest', 'FROM ubuntu:latest'),

@@ -1,4 +1,6 @@
 // Lints with the real engine and rules, and summarises what was reported and what was suppressed, for whole-object asserts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { lint, type LintConfig, type LintResult, type RuleRegistry } from '../../server/src/api';
 
 export interface Outcome {
@@ -44,4 +46,23 @@ export function pod(name: string, containers: string[], extra = ''): string {
     ...containers.flatMap((c) => [`    - name: ${c}`, '      image: nginx:1.27', '      securityContext:', '        privileged: true']),
     '',
   ].join('\n');
+}
+
+/** One table row: a file, and which findings stay reported, which are suppressed (`rule@line by tool`), which problems appear. */
+export interface SuppressionCase {
+  name: string;
+  code: string;
+  config?: LintConfig;
+  reported: string[];
+  suppressed: string[];
+  problems?: string[];
+}
+
+/** Runs a table of suppression cases through the real engine, one test per row. */
+export function suppressionTable(label: string, path: string, cases: readonly SuppressionCase[]): void {
+  for (const c of cases) {
+    test(`${label} suppression: ${c.name}`, () => {
+      assert.deepEqual(pick(outcome(path, c.code, c.config)), { reported: c.reported, suppressed: c.suppressed, problems: c.problems ?? [] });
+    });
+  }
 }

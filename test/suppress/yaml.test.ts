@@ -1,18 +1,8 @@
 // Each Kubernetes YAML suppression syntax, ours and the peers', silences exactly its targets.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { outcome, pick, pod } from './helpers';
+import { pod, suppressionTable, type SuppressionCase } from './helpers';
 
 const P = 'k8s/no-privileged';
 
-interface Case {
-  name: string;
-  code: string;
-  config?: Parameters<typeof outcome>[2];
-  reported: string[];
-  suppressed: string[];
-  problems?: string[];
-}
 
 /** `pod('p', ['a', 'b'])` puts `privileged: true` of container a on line 10 and of b on line 14. */
 const twoContainers = pod('p', ['a', 'b']);
@@ -22,7 +12,7 @@ const insertBefore = (text: string, line: number, ...inserted: string[]) => {
   return lines.join('\n');
 };
 
-const cases: Case[] = [
+const cases: SuppressionCase[] = [
   {
     name: 'ours: above a container list item covers that container only',
     code: insertBefore(twoContainers, 7, '    # shipshape-ignore k8s/no-privileged -- needs /dev/fuse'),
@@ -156,8 +146,4 @@ const cases: Case[] = [
   },
 ];
 
-for (const c of cases) {
-  test(`yaml suppression: ${c.name}`, () => {
-    assert.deepEqual(pick(outcome('manifest.yaml', c.code, c.config)), { reported: c.reported, suppressed: c.suppressed, problems: c.problems ?? [] });
-  });
-}
+suppressionTable('yaml', 'manifest.yaml', cases);
