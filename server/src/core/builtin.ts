@@ -18,6 +18,11 @@ export const ENGINE_DIAGNOSTICS = {
     severity: 'info',
     description: 'This document contains template expressions (for example Helm `{{ ... }}`) and was not checked. Lint the rendered manifests instead, for example `helm template . | shipshape scan -`.',
   },
+  'shipshape/helm-template': {
+    title: 'Helm template could not be rendered',
+    severity: 'error',
+    description: 'The chart template has a syntax error, calls an undefined template, or stops rendering with `required` or `fail` under these values, as `helm template` would. The template\'s output is not checked until it renders.',
+  },
   'shipshape/yaml-limit': {
     title: 'YAML document refused',
     severity: 'warning',

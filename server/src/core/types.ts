@@ -81,6 +81,18 @@ export interface ReportSpec<M extends string = string> {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /**
+   * The file the edits apply to when it is not the finding's own (a Helm finding fixed in values.yaml); a path or
+   * URI as the host names files.
+   */
+  path?: string;
+}
+
+/** Another place that explains a finding (the values line that set a rendered value). */
+export interface RelatedLocation {
+  path: string;
+  range: Range;
+  message: string;
 }
 
 export interface K8sObjectRef {
@@ -101,6 +113,7 @@ export interface Finding {
   object?: K8sObjectRef;
   fix?: Fix;
   suggestions: Fix[];
+  related?: RelatedLocation[];
 }
 
 export interface BaseContext<M extends string> {
