@@ -30,7 +30,8 @@ let client: LanguageClient | undefined;
 let scanned: ScannedDiagnostics | undefined;
 
 const schemes = ['file', 'untitled'];
-const languages = ['dockerfile', 'yaml'];
+// `helm` is the language VS Code's Kubernetes extension gives chart templates.
+const languages = ['dockerfile', 'yaml', 'helm'];
 const dockerfilePatterns = ['**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile'];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

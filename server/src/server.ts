@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultRegistry } from './api';
 import { DEFAULT_MAX_FILE_BYTES, DocumentDiagnostics } from './lsp/diagnostics';
 import { hoverAt } from './lsp/hover';
+import { ChartLinter } from './lsp/helm';
 import { APPLY_EDIT_COMMAND, CODE_ACTION_KINDS, asCommand, codeActions, type ExtraActionProvider } from './lsp/codeActions';
 import { SCAN_WORKSPACE_METHOD, parseExclude, parseScanParams, scanWorkspace, toPath } from './lsp/scan';
 import { WATCH_GLOBS, WorkspaceFiles } from './lsp/files';
@@ -95,6 +96,7 @@ connection.onInitialize((params): InitializeResult => {
     },
     folderPaths,
   );
+  const charts = new ChartLinter({ openDocuments: () => documents.all(), registry: () => registry });
   diagnostics = new DocumentDiagnostics(
     {
       document: (uri) => documents.get(uri),
@@ -106,6 +108,8 @@ connection.onInitialize((params): InitializeResult => {
       today,
       extra: (doc, result, s) => imageFeatures.extraDiagnostics(doc, result, s),
       workspace: (doc, result, config) => workspaceFiles.liveOutcome(doc.uri, result, config),
+      chart: (doc, config) => charts.lint(doc, config),
+      companions: (uri) => charts.companions(uri),
     },
     maxFileBytes,
   );

@@ -7,6 +7,7 @@ import { RULES, RuleRegistry, type Finding } from '../../server/src/api';
 import { applyEdits } from '../../server/src/core/fix';
 import { lintChart } from '../../server/src/helm/lint';
 import { readChartFiles } from '../../server/src/helm/fs';
+import { parseConfig } from '../../server/src/config/load';
 
 const registry = (...ids: string[]) => new RuleRegistry(RULES.filter((r) => ids.includes(r.meta.id)));
 const PRIV = registry('k8s/no-privileged', 'k8s/no-host-network', 'k8s/image-latest-tag');
@@ -124,4 +125,11 @@ test('helm lint: the example chart shows findings on template lines and fixes in
     ],
   );
   assert.ok(f.every((x) => x.message.endsWith('(values scenario: values.yaml)')));
+});
+
+test('helm config: `.shipshape.yaml` helm settings are read and validated', () => {
+  const ok = parseConfig('/w/.shipshape.yaml', 'helm:\n  valuesFiles: [values-prod.yaml]\n  kubeVersion: v1.29.0\n', RULES.map((r) => r.meta));
+  assert.deepEqual([ok.lint.helm, ok.diagnostics], [{ valuesFiles: ['values-prod.yaml'], kubeVersion: 'v1.29.0' }, []]);
+  const bad = parseConfig('/w/.shipshape.yaml', 'helm:\n  valuesFile: x.yaml\n', RULES.map((r) => r.meta));
+  assert.deepEqual(bad.diagnostics.map((d) => d.message), ['Unknown setting `valuesFile`. This entry is ignored.']);
 });

@@ -9,7 +9,7 @@ import type { FileConfig } from '../config';
 import { nodeConfigFs, workspaceConfig } from '../config/node';
 import { scanFiles, type FileResult } from '../scan';
 import { withFileFacts } from '../scan/facts';
-import type { FileReport, ScanReport } from './report';
+import { mapFindingPaths, type FileReport, type ScanReport } from './report';
 
 export class InputError extends Error {}
 export class ConfigError extends Error {}
@@ -94,7 +94,7 @@ export async function scan(inputs: ScanInputs): Promise<ScanReport> {
       seen.add(file);
       const result = results.get(file)!;
       if (result.error) throw new InputError(`cannot lint ${displayPath(inputs.cwd, file)}: ${result.error}`);
-      files.push({ path: displayPath(inputs.cwd, file), findings: result.findings });
+      files.push({ path: displayPath(inputs.cwd, file), findings: result.findings.map((f) => mapFindingPaths(f, (p) => displayPath(inputs.cwd, p))) });
     }
   }
   return { files };

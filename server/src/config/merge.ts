@@ -15,6 +15,7 @@ export function mergeConfigs(...layers: (LintConfig | undefined)[]): LintConfig 
     if (layer.trustedRegistries) out.trustedRegistries = [...layer.trustedRegistries];
     if (layer.suppressions) out.suppressions = { ...out.suppressions, ...layer.suppressions };
     if (layer.context) out.context = { ...out.context, ...layer.context };
+    if (layer.helm) out.helm = { ...out.helm, ...layer.helm };
   }
   return out;
 }

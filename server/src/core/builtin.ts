@@ -16,7 +16,7 @@ export const ENGINE_DIAGNOSTICS = {
   'shipshape/templated-yaml': {
     title: 'Templated YAML skipped',
     severity: 'info',
-    description: 'This document contains template expressions (for example Helm `{{ ... }}`) and was not checked. Lint the rendered manifests instead, for example `helm template . | shipshape scan -`.',
+    description: 'This document contains template expressions (for example `{{ ... }}`) outside a Helm chart Shipshape can render, and was not checked. Templates of a chart (a directory with `Chart.yaml`) are rendered and linted in place; for other templated YAML, lint the rendered manifests, for example `helm template . | shipshape scan -`.',
   },
   'shipshape/helm-template': {
     title: 'Helm template could not be rendered',

@@ -43,6 +43,8 @@ export interface LintResult {
   k8s?: K8sFile;
   /** Kubernetes files: what workspace rules need from this file (core/workspace.ts decides across files). */
   workspace?: WorkspaceFileFacts;
+  /** A Helm chart file: the rendered YAML each finding was found in (same order as findings), for hovers. */
+  helm?: { snippets: (string | undefined)[] };
 }
 
 const EMPTY_CONFIG: LintConfig = Object.freeze({});

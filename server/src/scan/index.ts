@@ -8,6 +8,7 @@ import { createLinter } from './pool';
 import { walkLintable } from './walk';
 import type { IgnoreRules } from './ignore';
 import { lintWorkspace, mergeOutcome, type WorkspaceFile } from '../core/workspace';
+import { chartOwning, chartRootMemo } from '../helm/host';
 
 export type { FileResult } from './lintFile';
 export { IgnoreRules, GlobSet } from './ignore';
@@ -69,6 +70,8 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
     options.onProgress?.({ ...progress });
   };
   const inFlight = new Set<Promise<void>>();
+  const charts = new Set<string>();
+  const chartRoot = chartRootMemo();
   // Bounded look-ahead keeps memory flat on huge trees while every worker stays busy.
   const limit = Math.max(8, linter.threads * 8);
   try {
@@ -81,15 +84,22 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
         ...(options.maxFiles !== undefined ? { maxFiles: options.maxFiles } : {}),
       })) {
         if (options.signal?.aborted) break;
+        // A Helm chart is one unit: its first file found queues the chart, its other files ride along.
+        const chart = chartOwning(path, chartRoot);
+        if (chart && charts.has(chart)) continue;
+        if (chart) charts.add(chart);
         progress.total++;
-        const task = linter.lint({ path, config: options.configFor?.(path) ?? {} }).then((reply) => {
-          const { id: _id, ...result } = reply;
+        const job = chart ? { path: chart, chart: true, config: options.configFor?.(join(chart, 'Chart.yaml')) ?? {} } : { path, config: options.configFor?.(path) ?? {} };
+        const task = linter.lint(job).then((reply) => {
+          const { id: _id, more, ...result } = reply;
           void _id;
           if (options.signal?.aborted) return;
-          files.push(result);
+          for (const r of [result, ...(more ?? [])]) {
+            files.push(r);
+            progress.findings += r.findings.length;
+            options.onResult?.(r);
+          }
           progress.done++;
-          progress.findings += result.findings.length;
-          options.onResult?.(result);
           report();
         });
         inFlight.add(task);

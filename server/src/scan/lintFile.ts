@@ -7,6 +7,9 @@ import type { LintConfig } from '../core/config';
 import type { Finding } from '../core/types';
 import type { Suppressed } from '../core/suppress';
 import type { WorkspaceFileFacts } from '../core/workspace';
+import { join } from 'node:path';
+import { readChartFiles } from '../helm/fs';
+import { lintChartWithConfig } from '../helm/host';
 
 /** Files this large are almost never hand-written manifests; linting them would stall a worker. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -15,6 +18,8 @@ export interface LintJob {
   id: number;
   path: string;
   config: LintConfig;
+  /** `path` is a Helm chart directory: the chart is rendered and linted as one unit. */
+  chart?: boolean;
 }
 
 export interface FileResult {
@@ -30,9 +35,12 @@ export interface FileResult {
 
 export interface LintReply extends FileResult {
   id: number;
+  /** A chart job: the result of every chart file with findings (templates, values files). */
+  more?: FileResult[];
 }
 
 export async function lintPath(job: LintJob): Promise<LintReply> {
+  if (job.chart) return lintChartJob(job);
   try {
     const stat = await fs.stat(job.path);
     if (stat.size > MAX_FILE_BYTES) return { id: job.id, path: job.path, kind: 'other', findings: [], suppressed: [], error: `${stat.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` };
@@ -43,5 +51,18 @@ export async function lintPath(job: LintJob): Promise<LintReply> {
     return { id: job.id, path: job.path, kind: result.kind, findings: result.findings, suppressed: result.suppressed, ...(result.workspace ? { workspace: result.workspace } : {}) };
   } catch (err) {
     return { id: job.id, path: job.path, kind: 'other', findings: [], suppressed: [], error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** A chart is one unit: rendered once, its findings returned per template (the Chart.yaml result leads). */
+function lintChartJob(job: LintJob): LintReply {
+  const chartYaml = join(job.path, 'Chart.yaml');
+  try {
+    const result = lintChartWithConfig(readChartFiles(job.path), job.config, defaultRegistry());
+    const files: FileResult[] = [...result.files.values()].map((f) => ({ path: f.path, kind: 'k8s', findings: f.findings, suppressed: [] }));
+    const own = files.find((f) => f.path === chartYaml);
+    return { id: job.id, path: chartYaml, kind: 'k8s', findings: own?.findings ?? [], suppressed: [], more: files.filter((f) => f !== own) };
+  } catch (err) {
+    return { id: job.id, path: chartYaml, kind: 'other', findings: [], suppressed: [], error: err instanceof Error ? err.message : String(err) };
   }
 }

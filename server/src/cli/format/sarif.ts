@@ -63,6 +63,9 @@ export function toSarif(report: ScanReport, metas: readonly RuleMeta[], options:
               : {}),
           },
         ],
+        ...(f.related?.length
+          ? { relatedLocations: f.related.map((r, id) => ({ id, physicalLocation: { artifactLocation: { uri: encodeUri(r.path), uriBaseId: SRCROOT }, region: region(r.range) }, message: { text: r.message } })) }
+          : {}),
         ...(fixes.length ? { fixes } : {}),
       };
     }),
@@ -142,7 +145,8 @@ function sarifFix(fix: Fix, path: string): Record<string, unknown> {
     description: { text: fix.title },
     artifactChanges: [
       {
-        artifactLocation: { uri: encodeUri(path), uriBaseId: SRCROOT },
+        // A Helm finding's fix may edit values.yaml rather than the template it is reported on.
+        artifactLocation: { uri: encodeUri(fix.path ?? path), uriBaseId: SRCROOT },
         replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
       },
     ],
