@@ -165,7 +165,7 @@ test('notation signatures are reported as signed, not verified; an unreachable r
   const pub = keyFile(t, keyPair());
   const ref = `${reg.host}/notary/app:1`;
   expect(await verifier().verify(ref, trust(ref, keyPolicy([pub]))), 'unchecked', /^Signed, not verified: a Notation signature is present/);
-  const down = await startHttpServer((_req, res) => res.destroy());
+  const down = await startHttpServer((_req, res) => void res.destroy());
   await down.close();
   const gone = `${down.host}/notary/app:1`;
   const v = await verifier().verify(gone, trust(gone, keyPolicy([pub])));
@@ -185,7 +185,7 @@ test('signatures in another registry are read only when the policy names that re
   const image = await new Pusher(images.url, basic('alice', 's3cret-images')).image('team/app', '1', PLATFORMS[0]!);
   // cosign with COSIGN_REPOSITORY: the signature lives in the other registry, under the image digest's tag.
   await cosignSign(new Pusher(sigs.url), 'signatures/app', image.digest, key);
-  const client = createOciClient({ credentials: staticCredentials({ [images.host]: { kind: 'basic', username: 'alice', password: 's3cret-images' } }), timeoutMs: 5000 });
+  const client = createOciClient({ credentials: staticCredentials({ [images.host]: { username: 'alice', password: 's3cret-images' } }), timeoutMs: 5000 });
   const ref = `${images.host}/team/app:1`;
 
   const own = await new SignatureVerifier(client).verify(ref, trust(ref, keyPolicy([pub])));
