@@ -21,6 +21,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../core/engine';
+import { SHIPPED } from '../targets';
 import { docsUrl } from '../docs/render';
 import {
   chainCredentials,
@@ -157,7 +158,7 @@ export class RegistryFeature {
   private sitesOf(result: LintResult): ImageSite[] {
     let sites = this.sites.get(result);
     if (!sites) {
-      sites = result.kind === 'other' ? [] : imageSites(result);
+      sites = imageSites(result, SHIPPED);
       this.sites.set(result, sites);
     }
     return sites;
@@ -339,7 +340,7 @@ export class RegistryFeature {
       // An open document is pinned as the editor shows it (unsaved edits, untitled files included).
       const openDoc = this.deps.document(uri);
       if (openDoc) {
-        const sites = imageSitesOfText(openDoc.uri, openDoc.getText(), openDoc.languageId);
+        const sites = imageSitesOfText(SHIPPED, openDoc.uri, openDoc.getText(), openDoc.languageId);
         if (sites.length) out.push({ uri: openDoc.uri, sites });
         continue;
       }
@@ -351,7 +352,7 @@ export class RegistryFeature {
           const doc = open.get(path);
           const text = doc ? doc.getText() : await fs.readFile(path, 'utf8').catch(() => undefined);
           if (text === undefined) continue;
-          const sites = imageSitesOfText(path, text, doc?.languageId);
+          const sites = imageSitesOfText(SHIPPED, path, text, doc?.languageId);
           if (sites.length) out.push({ uri: doc?.uri ?? pathToFileURL(path).href, sites });
         }
       } catch (err) {
