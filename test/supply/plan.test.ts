@@ -7,8 +7,8 @@ import { planPin, planPins } from '../../server/src/supply/plan';
 import { imageSitesOfText, siteAt } from '../../server/src/supply/references';
 import { SHIPPED } from '../../server/src/targets';
 import { registryFindings, type Resolutions } from '../../server/src/supply/resolve';
-import { RegistryError } from '../../server/src/registry';
-import type { ResolvedImage } from '../../server/src/registry';
+import { RegistryError } from '../../server/src/oci';
+import type { ResolvedImage } from '../../server/src/oci';
 import { workloadVariants } from '../support/workloads';
 
 const D1 = `sha256:${'a'.repeat(64)}`;

@@ -6,7 +6,7 @@ import { SourceFile } from '../core/source';
 import { parseFile, type LintResult } from '../core/engine';
 import type { RuleSet } from '../core/ruleSet';
 import type { ImageText, TargetId } from '../core/target';
-import { parseReference, type ImageReference } from '../registry/reference';
+import { parseReference, type ImageReference } from '../oci/reference';
 
 export interface ImageSite extends ImageText {
   range: Range;
