@@ -7,7 +7,7 @@ import { workspaceConfig } from '../config/node';
 import { loadPublicKey, SignatureVerifier, type ImageVerdict } from '../signatures';
 import { signatureChecks, verifyChecks, type SignatureCheck } from '../supply/signatures';
 import { UsageError, parseArgs, stringFlag, type FlagSpec } from './args';
-import type { CliIo } from './cli';
+import type { CliIo } from './io';
 import { cliOciClient, collectSites, takeInsecureRegistries, type FileSites } from './pin';
 import { ConfigError } from './scan';
 
