@@ -3,13 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { RULES, RuleRegistry, type Finding } from '../../server/src/api';
+import { RULES, ruleSetOf, type Finding } from '../../server/src/api';
 import { applyEdits } from '../../server/src/core/fix';
 import { lintChart } from '../../server/src/helm/lint';
 import { readChartFiles } from '../../server/src/helm/fs';
 import { parseConfig } from '../../server/src/config/load';
 
-const registry = (...ids: string[]) => new RuleRegistry(RULES.filter((r) => ids.includes(r.meta.id)));
+const registry = (...ids: string[]) => ruleSetOf(RULES.filter((r) => ids.includes(r.meta.id)));
 const PRIV = registry('k8s/no-privileged', 'k8s/no-host-network', 'k8s/image-latest-tag');
 const pos = (r: Finding['range']) => `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
 

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import type { LintConfig } from '../core/config';
-import type { RuleRegistry } from '../core/registry';
+import type { RuleSet } from '../core/ruleSet';
 import type { ChartFiles } from './chart';
 import { findChartRoot } from './fs';
 import { lintChart, type ChartLintResult } from './lint';
@@ -28,7 +28,7 @@ export function chartRootMemo(): (path: string) => string | undefined {
   };
 }
 
-export function lintChartWithConfig(files: ChartFiles, config: LintConfig, registry: RuleRegistry): ChartLintResult {
+export function lintChartWithConfig(files: ChartFiles, config: LintConfig, registry: RuleSet): ChartLintResult {
   const h = config.helm ?? {};
   return lintChart(files, config, registry, {
     valuesFiles: h.valuesFiles ?? [],

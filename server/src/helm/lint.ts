@@ -5,12 +5,13 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { SourceFile } from '../core/source';
 import { lint, type LintResult } from '../core/engine';
 import type { LintConfig } from '../core/config';
-import type { RuleRegistry } from '../core/registry';
+import type { RuleSet } from '../core/ruleSet';
 import type { Finding, Fix, RelatedLocation } from '../core/types';
 import { ENGINE_DIAGNOSTICS } from '../core/builtin';
 import { renderChart, type ChartFiles, type RenderedTemplate, type RenderOptions } from './chart';
 import { mapRange, segAt } from './sourcemap';
 import type { Seg } from './eval';
+import type { K8sFile } from '../k8s/model';
 
 export interface HelmScenario {
   /** Shown in findings that only this scenario produces, e.g. `values-prod.yaml`. */
@@ -61,7 +62,7 @@ export function scenariosFor(files: ChartFiles, valuesFiles: readonly string[] =
   return out;
 }
 
-export function lintChart(files: ChartFiles, config: LintConfig, registry: RuleRegistry, options: ChartLintOptions = {}): ChartLintResult {
+export function lintChart(files: ChartFiles, config: LintConfig, registry: RuleSet, options: ChartLintOptions = {}): ChartLintResult {
   const sources = new Map<string, SourceFile>();
   const sourceOf = (path: string): SourceFile | undefined => {
     let s = sources.get(path);
@@ -109,7 +110,7 @@ interface Mapped {
 function lintTemplate(
   t: RenderedTemplate,
   config: LintConfig,
-  registry: RuleRegistry,
+  registry: RuleSet,
   sourceOf: (path: string) => SourceFile | undefined,
   add: (m: Mapped) => void,
 ): { objects: number; unknownRegions: number; error?: string } {
@@ -136,12 +137,17 @@ function lintTemplate(
     const mapped = mapFinding(f, start, end, t, template, sourceOf);
     if (mapped) add({ path: t.path, finding: mapped, ...(doc ? { snippet: t.text.slice(doc[0], doc[1]).replace(/\s+$/, '') } : {}) });
   }
-  return { objects: result.k8s?.objects.length ?? 0, unknownRegions };
+  return { objects: k8sModel(result)?.objects.length ?? 0, unknownRegions };
+}
+
+/** The Kubernetes model of a rendered template (the rules Helm runs are the Kubernetes target's). */
+function k8sModel(result: LintResult): K8sFile | undefined {
+  return result.kind === 'k8s' ? (result.model as K8sFile | undefined) : undefined;
 }
 
 /** Offsets of each YAML document of the rendered text. */
 function documentSpans(result: LintResult): [number, number][] {
-  return (result.k8s?.docs ?? []).map((d) => {
+  return (k8sModel(result)?.docs ?? []).map((d) => {
     const r = d.range ?? [0, 0, 0];
     return [r[0], r[2]] as [number, number];
   });

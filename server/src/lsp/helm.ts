@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../core/engine';
 import type { LintConfig } from '../core/config';
-import type { RuleRegistry } from '../core/registry';
+import type { RuleSet } from '../core/ruleSet';
 import { SourceFile } from '../core/source';
 import type { Finding, Fix } from '../core/types';
 import { readChartFiles } from '../helm/fs';
@@ -13,7 +13,7 @@ import type { ChartLintResult } from '../helm/lint';
 
 export interface ChartLinterDeps {
   openDocuments(): TextDocument[];
-  registry(): RuleRegistry;
+  registry(): RuleSet;
 }
 
 function toPath(uri: string): string | undefined {
