@@ -85,6 +85,7 @@ JSON output (--format json), version 1; fields are only ever added within a vers
     "findings": [{
       "file": "path/relative/to/cwd",
       "ruleId": "k8s/no-privileged",
+      "messageId": "privileged" | null,                   the rule's message key (as in messageEquivalents)
       "severity": "error" | "warning" | "info" | "hint",
       "message": "...",
       "range": { "start": { "line": 0, "character": 0 }, "end": { ... } },   0-based, UTF-16, end exclusive
