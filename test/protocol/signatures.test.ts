@@ -33,7 +33,7 @@ async function world(t: TestContext): Promise<World> {
   const other = keyPair();
   const signed = await push.image('team/signed', '1', PLATFORMS[0]!);
   await cosignSign(push, 'team/signed', signed.digest, key);
-  const unsigned = await push.image('team/unsigned', '1', PLATFORMS[0]!);
+  await push.image('team/unsigned', '1', PLATFORMS[0]!);
   const foreign = await push.image('team/foreign', '1', PLATFORMS[0]!);
   await cosignSign(push, 'team/foreign', foreign.digest, other);
   const moved = await push.image('team/moved', '1', PLATFORMS[0]!);
