@@ -7,6 +7,7 @@ import type { ProgressToken, WorkDoneProgressReporter, WorkspaceEdit } from 'vsc
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SignaturePolicy } from '../../core/config';
 import type { LintResult } from '../../core/engine';
+import { SHIPPED } from '../../targets';
 import { chainCredentials, createOciClient, dockerConfigCredentials, type FetchLike, type OciClient } from '../../oci';
 import { imageSites, type ImageSite } from '../../supply/references';
 import { DEFAULT_REGISTRY_SETTINGS, settingsCredentials, type RegistrySettings } from '../../supply/settings';
@@ -86,7 +87,7 @@ export class ImageLookups {
   sitesOf(result: LintResult): ImageSite[] {
     let sites = this.sites.get(result);
     if (!sites) {
-      sites = result.kind === 'other' ? [] : imageSites(result);
+      sites = imageSites(result, SHIPPED);
       this.sites.set(result, sites);
     }
     return sites;
