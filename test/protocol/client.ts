@@ -36,6 +36,11 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** Answers workspace/configuration; only asked when the capabilities announce `workspace.configuration`. */
   configuration?: (params: ConfigurationParams) => unknown[] | Promise<unknown[]>;
+  /** The server bundle (default dist/server.js) and node options for its process (the benchmark's probes). */
+  serverPath?: string;
+  execArgv?: string[];
+  /** Workspace folders announced at initialize (default none). */
+  workspaceFolders?: { uri: string; name: string }[];
 }
 
 /** Everything a modern editor announces; tests take capabilities away from this. */
@@ -159,14 +164,16 @@ export interface Started {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<Started> {
-  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run node scripts/build.mjs first`);
+  const serverPath = options.serverPath ?? SERVER;
+  if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run node scripts/build.mjs first`);
+  const execArgv = options.execArgv ?? [];
   let child: ChildProcess;
   let connection: ProtocolConnection;
   if (options.transport === 'ipc') {
-    child = fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+    child = fork(serverPath, ['--node-ipc'], { execArgv, stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
     connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   } else {
-    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     connection = createProtocolConnection(child.stdout!, child.stdin!);
   }
   const server = new TestServer(child, connection);
@@ -182,7 +189,7 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
       rootUri: null,
       capabilities: options.capabilities ?? fullCapabilities(),
       ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
-      workspaceFolders: null,
+      workspaceFolders: options.workspaceFolders ?? null,
     }),
     WAIT_MS,
     'initialize',
