@@ -19,6 +19,9 @@ export interface OpenFile {
   languageId: 'dockerfile' | 'yaml';
 }
 
+/** A busy machine can take a minute to lint a 2 MB file; the protocol tests' 15 s would cut the benchmark short. */
+const WAIT_MS = 300_000;
+
 /** The probe preloaded into measured processes prints this line as the process exits. */
 export const PEAK_RSS_MARK = 'shipshape-bench peak-rss-kb=';
 
@@ -49,7 +52,7 @@ async function withServer<T>(options: LspOptions, body: (server: TestServer, ini
 async function open(server: TestServer, file: OpenFile, version = 1): Promise<number> {
   const uri = pathToFileURL(file.path).href;
   const started = performance.now();
-  const published = server.diagnostics(uri, (p) => p.version === version, 'first diagnostics');
+  const published = server.diagnostics(uri, (p) => p.version === version, 'first diagnostics', WAIT_MS);
   await server.open(uri, file.languageId, file.text, version);
   await published;
   return performance.now() - started;
@@ -68,7 +71,7 @@ async function type(server: TestServer, file: OpenFile, typed: string, firstVers
   let version = firstVersion;
   for (const ch of typed) {
     const started = performance.now();
-    const published = server.diagnostics(uri, (p) => p.version === version, `version ${version}`);
+    const published = server.diagnostics(uri, (p) => p.version === version, `version ${version}`, WAIT_MS);
     await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
       contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }],

@@ -15,7 +15,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { parseAllDocuments } from 'yaml';
 import { lint } from '../server/src/api';
 import { detectKind } from '../server/src/core/detect';
-import { defaultWorkers, walkLintable } from '../server/src/scan';
+import { defaultWorkers, editorWorkers, walkLintable } from '../server/src/scan';
 import { PEAK_RSS_MARK, keystrokes, manyOpen, peakRssMb, scanWhileEditing, type LspOptions, type OpenFile } from './bench-lsp';
 
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: false } as const;
@@ -43,14 +43,15 @@ writeFileSync(PROBE, `process.on('exit', () => process.stderr.write('\\n${PEAK_R
 const nodeArgs = (name: string): string[] => ['-r', PROBE, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [])];
 
 async function main(): Promise<void> {
-  const corpus = process.env.SHIPSHAPE_CORPUS ?? join(root, '../shared/corpus');
-  const source = existsSync(corpus) ? corpus : generate(join(work, 'generated'));
+  // ../shared/corpus beside the project (/work/main), or beside the folder of worktrees (/work/wt/<name>).
+  const corpus = process.env.SHIPSHAPE_CORPUS ?? [join(root, '../shared/corpus'), join(root, '../../shared/corpus')].find((d) => existsSync(d));
+  const source = corpus ?? generate(join(work, 'generated'));
   const inputs = await load(source);
   const dockerfiles = inputs.filter((i) => i.languageId === 'dockerfile');
   const yamls = inputs.filter((i) => i.languageId === 'yaml');
   const mb = inputs.reduce((n, i) => n + i.bytes, 0) / 1e6;
   const [l1, l5] = loadavg();
-  console.log(`Shipshape benchmark on ${source === corpus ? source : 'generated files'}: ${inputs.length} files the scan lints (${dockerfiles.length} Dockerfiles, ${yamls.length} YAML), ${mb.toFixed(1)} MB`);
+  console.log(`Shipshape benchmark on ${corpus ? source : 'generated files'}: ${inputs.length} files the scan lints (${dockerfiles.length} Dockerfiles, ${yamls.length} YAML), ${mb.toFixed(1)} MB`);
   console.log(`node ${process.version}, ${availableParallelism()} cores, load average ${l1!.toFixed(2)} / ${l5!.toFixed(2)} (1 / 5 min): figures on a busy machine are slower than its cores allow`);
 
   heading('1. Per file, one core, in process (median of passes)');
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
   const lsp: LspOptions = { serverPath: join(root, 'dist/server.js'), execArgv: nodeArgs('server') };
   const small = pick(inputs, 'dockerfile', 9 * 1024, (i) => i.bytes);
   const server = await scanWhileEditing(lsp, source, small);
-  row(`server scan, ${workers} workers`, `${fmt(server.wallMs)} ms`, `${(server.wallMs / bareMs).toFixed(2)}× (a); ${server.files} files, ${server.findings} findings, diagnostics published per file`);
+  row(`server scan, ${editorWorkers()} workers`, `${fmt(server.wallMs)} ms`, `${(server.wallMs / bareMs).toFixed(2)}× (a); ${server.files} files, ${server.findings} findings, diagnostics published per file`);
   row('server peak RSS', `${fmt(server.peakRssMb)} MB`, 'goal < 300 MB (one open Dockerfile, the scan)');
   row('  hover during scan', stats(server.hover), `${server.hover.length} requests`);
   row('  completion during scan', server.completion ? stats(server.completion) : 'n/a', server.completion ? '' : 'the server offers no completion');

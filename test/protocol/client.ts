@@ -95,7 +95,7 @@ export class TestServer {
    * The next publishDiagnostics for `uri` that satisfies `pred`, counting from the last one a previous call
    * consumed for that URI (so a notification that arrived early is not missed). Rejects after a deadline.
    */
-  diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, what = 'diagnostics'): Promise<PublishDiagnosticsParams> {
+  diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, what = 'diagnostics', timeoutMs = WAIT_MS): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const check = (): boolean => {
         for (let i = this.cursor.get(uri) ?? 0; i < this.published.length; i++) {
@@ -123,7 +123,7 @@ export class TestServer {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
         reject(new Error(`timed out waiting for ${what} on ${uri}; got ${JSON.stringify(this.published.filter((p) => p.uri === uri).map((p) => ({ v: p.version, n: p.diagnostics.length })))}\n${this.logs.join('\n')}`));
-      }, WAIT_MS);
+      }, timeoutMs);
       this.waiters.add(waiter);
       check();
     });

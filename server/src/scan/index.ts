@@ -78,6 +78,15 @@ export function defaultWorkers(): number {
   return Math.min(MAX_WORKERS, Math.max(1, availableParallelism()));
 }
 
+/**
+ * Workers for a scan inside the language server: one core stays with the main thread, which answers the editor
+ * (hover, completion, keystrokes) and publishes every scanned file's diagnostics; and each worker's heap counts
+ * against the editor's memory.
+ */
+export function editorWorkers(): number {
+  return Math.min(MAX_WORKERS, Math.max(1, availableParallelism() - 1));
+}
+
 export async function scanFiles(roots: readonly string[], options: ScanOptions = {}): Promise<ScanSummary> {
   const started = performance.now();
   const linter = createLinter(options.workers ?? defaultWorkers(), options.workerScript ?? join(__dirname, 'scan-worker.js'));
