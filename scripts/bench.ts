@@ -14,7 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseAllDocuments } from 'yaml';
 import { lint } from '../server/src/api';
-import { detectKind } from '../server/src/core/detect';
+import { isYamlName } from '../server/src/core/detect';
+import { isDockerfileName } from '../server/src/dockerfile/detect';
 import { defaultWorkers, editorWorkers, walkLintable } from '../server/src/scan';
 import { PEAK_RSS_MARK, keystrokes, manyOpen, peakRssMb, scanWhileEditing, type LspOptions, type OpenFile } from './bench-lsp';
 
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
 
   heading('3. Keystroke → publishDiagnostics (stdio, one didChange per character, each waiting for its version)');
   const manifest1k = pick(
-    yamls.filter((i) => i.bytes <= 100 * 1024 && detectKind(i.path) === 'yaml' && /^kind:/m.test(i.text)),
+    yamls.filter((i) => i.bytes <= 100 * 1024 && /^kind:/m.test(i.text)),
     'yaml',
     1000,
     (i) => i.text.split('\n').length,
@@ -156,8 +157,8 @@ function runCli(dir: string): Promise<{ wallMs: number; peakRssMb: number | unde
 async function load(dir: string): Promise<Input[]> {
   const inputs: Input[] = [];
   for await (const path of walkLintable(dir)) {
-    const kind = detectKind(path);
-    if (kind !== 'dockerfile' && kind !== 'yaml') continue;
+    const kind = isDockerfileName(path) ? 'dockerfile' : isYamlName(path) ? 'yaml' : undefined;
+    if (!kind) continue;
     const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
     inputs.push({ path, text, languageId: kind, bytes: Buffer.byteLength(text) });
   }

@@ -2,11 +2,12 @@
 // them on the scan worker pool, and returns the report. A config with problems stops the run, as in ESLint.
 import { promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { compareFindings, lint } from '../core/engine';
-import { detectKind } from '../core/detect';
+import { lint } from '../core/engine';
+import { compareFindings } from '../core/findings';
+import { detectDockerfile } from '../dockerfile/detect';
 import type { WorkspaceOutcome } from '../core/workspace';
 import type { LintConfig } from '../core/config';
-import type { RuleRegistry } from '../core/registry';
+import type { RuleSet } from '../core/ruleSet';
 import type { FileConfig } from '../config';
 import { nodeConfigFs, workspaceConfig } from '../config/node';
 import { scanFiles, type FileResult } from '../scan';
@@ -20,7 +21,7 @@ export interface ScanInputs {
   /** Files, directories or `-` (stdin). */
   paths: string[];
   cwd: string;
-  registry: RuleRegistry;
+  rules: RuleSet;
   readStdin(): Promise<string>;
   /** Name used to detect the file type of stdin and to report it. */
   stdinFilename?: string;
@@ -52,7 +53,7 @@ export async function scan(inputs: ScanInputs & { onFile(file: FileReport): void
 export async function scan(inputs: ScanInputs): Promise<ScanReport | StreamedScan> {
   const explicit = inputs.configFile ? resolve(inputs.cwd, inputs.configFile) : undefined;
   if (explicit && nodeConfigFs.readFile(explicit) === undefined) throw new ConfigError(`cannot read config file ${inputs.configFile}`);
-  const config = workspaceConfig(inputs.registry.metas(), [], {}, inputs.overrides ?? {}, explicit);
+  const config = workspaceConfig(inputs.rules.metas(), [], {}, inputs.overrides ?? {}, explicit);
   const broken = new Map<string, FileConfig>();
   const abort = new AbortController();
   const configFor = cachedConfigFor(inputs, (path) => {
@@ -175,7 +176,7 @@ class OrderedOutput {
 function cachedConfigFor(inputs: ScanInputs, layered: (path: string) => LintConfig): (path: string, languageId?: string) => LintConfig {
   const cache = new Map<string, LintConfig>();
   return (path, languageId) => {
-    const key = `${dirname(path)}\0${detectKind(path, languageId) === 'dockerfile' ? basename(path) : ''}`;
+    const key = `${dirname(path)}\0${detectDockerfile({ path, languageId }) === 'certain' ? basename(path) : ''}`;
     let config = cache.get(key);
     if (!config) {
       config = withFileFacts(layered(path), path, inputs.today, languageId);
@@ -193,7 +194,7 @@ async function scanStdin(inputs: ScanInputs, configFor: (path: string, languageI
   const path = name ? resolve(inputs.cwd, name) : 'stdin';
   // Unnamed stdin has no place on disk, so it gets the config of the working directory and no file facts.
   const config = name ? configFor(path) : configFor(join(inputs.cwd, 'stdin'), 'yaml');
-  const result = lint({ path, text, ...(languageId ? { languageId } : {}) }, config, inputs.registry);
+  const result = lint({ path, text, ...(languageId ? { languageId } : {}) }, config, inputs.rules);
   return { path: name ? displayPath(inputs.cwd, path) : path, findings: result.findings, text };
 }
 

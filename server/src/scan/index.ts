@@ -7,6 +7,7 @@ import type { FileResult } from './lintFile';
 import { createLinter } from './pool';
 import { walkLintable } from './walk';
 import type { IgnoreRules } from './ignore';
+import { SHIPPED } from '../targets';
 import { lintWorkspace, mergeOutcome, type WorkspaceFile, type WorkspaceOutcome } from '../core/workspace';
 
 export type { FileResult } from './lintFile';
@@ -165,7 +166,7 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   let workspace = new Map<string, WorkspaceOutcome>();
   if (options.workspaceRules && !options.signal?.aborted && facts.length) {
-    workspace = lintWorkspace(facts, options.configFor ?? (() => ({})));
+    workspace = lintWorkspace(facts, options.configFor ?? (() => ({})), SHIPPED);
     for (const outcome of workspace.values()) progress.findings += outcome.findings.length;
     files.forEach((file, i) => (files[i] = mergeOutcome(file, workspace.get(file.path))));
   }

@@ -1,8 +1,8 @@
 // Reads one file and lints it; shared by the worker threads and the in-process fallback. Synchronous: a worker has
 // nothing else to do meanwhile, and sync reads skip the file-handle round trips of fs.promises.
 import { readFileSync, statSync } from 'node:fs';
-import '../rules';
-import { defaultRegistry, lint, type LintKind } from '../core/engine';
+import { lint, type LintKind } from '../core/engine';
+import { SHIPPED } from '../targets';
 import { isConfigFile, lintConfigFile } from '../config/lintConfigFile';
 import type { LintConfig } from '../core/config';
 import type { Finding } from '../core/types';
@@ -31,7 +31,7 @@ export function lintFile(path: string, config: LintConfig): FileResult {
     let text = readFileSync(path, 'utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     // A scanned `.shipshape.yaml` reports its own problems, as it does when open in the editor.
-    const result = isConfigFile(path) ? lintConfigFile(path, text, defaultRegistry().metas()) : lint({ path, text }, config);
+    const result = isConfigFile(path) ? lintConfigFile(path, text, SHIPPED.metas()) : lint({ path, text }, config, SHIPPED);
     return { path, kind: result.kind, findings: result.findings, suppressed: result.suppressed, ...(result.workspace ? { workspace: result.workspace } : {}) };
   } catch (err) {
     return failed(path, err instanceof Error ? err.message : String(err));
