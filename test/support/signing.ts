@@ -186,6 +186,16 @@ export class TestSigstore {
   /** A bundle as `cosign sign --new-bundle-format` makes it: a DSSE envelope over an in-toto statement for `digest`. */
   dsseBundle(identity: Identity, digest: string, opts: { tamper?: boolean } = {}): object {
     const { certDer, key } = this.issue(identity);
+    return this.dsse({ certDer, key }, digest, opts);
+  }
+
+  /** The same, signed with a key instead of a certificate (`cosign sign --key` with the new bundle format). */
+  keyBundle(key: KeyPair, digest: string): object {
+    return this.dsse({ key }, digest);
+  }
+
+  private dsse(signer: { certDer?: Buffer; key: KeyPair }, digest: string, opts: { tamper?: boolean } = {}): object {
+    const { certDer, key } = signer;
     const statement = {
       _type: 'https://in-toto.io/Statement/v1',
       subject: [{ name: 'image', digest: { sha256: digest.slice('sha256:'.length) } }],
@@ -201,13 +211,13 @@ export class TestSigstore {
       apiVersion: '0.0.1',
       kind: 'dsse',
       spec: {
-        signatures: [{ signature: sig.toString('base64'), verifier: Buffer.from(`-----BEGIN CERTIFICATE-----\n${certDer.toString('base64')}\n-----END CERTIFICATE-----\n`).toString('base64') }],
+        signatures: [{ signature: sig.toString('base64'), verifier: Buffer.from(certDer ? `-----BEGIN CERTIFICATE-----\n${certDer.toString('base64')}\n-----END CERTIFICATE-----\n` : key.publicPem).toString('base64') }],
         payloadHash: { algorithm: 'sha256', value: createHash('sha256').update(signed).digest('hex') },
       },
     };
     return {
       mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
-      verificationMaterial: { certificate: { rawBytes: certDer.toString('base64') }, tlogEntries: [this.tlogEntry('dsse', body)] },
+      verificationMaterial: { ...(certDer ? { certificate: { rawBytes: certDer.toString('base64') } } : { publicKey: { hint: fingerprint(key.publicPem) } }), tlogEntries: [this.tlogEntry('dsse', body)] },
       dsseEnvelope: { payload: signed.toString('base64'), payloadType: type, signatures: [{ sig: sig.toString('base64'), keyid: '' }] },
     };
   }
@@ -251,4 +261,33 @@ export async function pushBundles(push: Pusher, repo: string, subject: Descripto
     descriptors.push({ mediaType: OCI_MANIFEST, digest: artifact.digest, size: artifact.size, artifactType: BUNDLE_ARTIFACT });
   }
   await push.manifest(repo, subject.digest.replace(':', '-'), OCI_INDEX, { schemaVersion: 2, mediaType: OCI_INDEX, manifests: descriptors });
+}
+
+export interface VerdictImages {
+  /** The key that signed `signed`, `moved` (for another digest) and `multi` (at its index digest). */
+  key: KeyPair;
+  digests: Record<'signed' | 'unsigned' | 'foreign' | 'moved' | 'multi', string>;
+}
+
+/**
+ * One image per verdict under `team/`: `signed` (with `key`), `unsigned`, `foreign` (another key), `moved` (a
+ * payload naming another digest) and `multi` (a multi-arch index signed at the index digest).
+ */
+export async function pushVerdictImages(push: Pusher): Promise<VerdictImages> {
+  const platforms = [
+    { os: 'linux', architecture: 'amd64' },
+    { os: 'linux', architecture: 'arm64' },
+  ];
+  const key = keyPair();
+  const signed = await push.image('team/signed', '1', platforms[0]!);
+  await cosignSign(push, 'team/signed', signed.digest, key);
+  const unsigned = await push.image('team/unsigned', '1', platforms[0]!);
+  const foreign = await push.image('team/foreign', '1', platforms[0]!);
+  await cosignSign(push, 'team/foreign', foreign.digest, keyPair());
+  const moved = await push.image('team/moved', '1', platforms[0]!);
+  const old = await push.image('team/moved', '0', platforms[1]!);
+  await cosignSign(push, 'team/moved', moved.digest, key, old.digest);
+  const { index } = await push.multiArch('team/multi', '1', platforms);
+  await cosignSign(push, 'team/multi', index.digest, key);
+  return { key, digests: { signed: signed.digest, unsigned: unsigned.digest, foreign: foreign.digest, moved: moved.digest, multi: index.digest } };
 }
