@@ -5,6 +5,7 @@ import aptNoInstallRecommends from './apt-no-install-recommends';
 import copyContextDockerignore from './copy-context-dockerignore';
 import execFormCmd from './exec-form-cmd';
 import fromArgDefault from './from-arg-default';
+import missingFrom from './missing-from';
 import missingUser from './missing-user';
 import noContentTrustOff from './no-content-trust-off';
 import noCopyWholeStage from './no-copy-whole-stage';
@@ -40,6 +41,7 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   copyContextDockerignore,
   execFormCmd,
   fromArgDefault,
+  missingFrom,
   missingUser,
   noContentTrustOff,
   noCopyWholeStage,
