@@ -22,14 +22,12 @@ import { SCAN_WORKSPACE_METHOD, parseExclude, parseScanParams, scanWorkspace, to
 import { WATCH_GLOBS, WorkspaceFiles } from './lsp/files';
 import { SECTION, SettingsStore } from './lsp/settings';
 import { TRUST_CHANGED_METHOD, WorkspaceTrust } from './lsp/trust';
-import { PIN_ACTION_KIND, REGISTRY_COMMANDS, RegistryFeature, cacheDirFrom, mergeHovers } from './lsp/registry';
+import { IMAGE_COMMANDS, ImageFeatures, PIN_ACTION_KIND, cacheDirFrom, mergeHovers } from './lsp/images';
 import { packageVersion } from './version';
 import { suppressionActions } from './suppress/action';
 import { EXPORT_SARIF_METHOD, exportSarif } from './scan/sarif';
 import { hostConfig } from './lsp/diagnostics';
 import { pathToFileURL } from 'node:url';
-
-const DEFAULT_DELAY_MS = 200;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -41,7 +39,7 @@ let settings: SettingsStore;
 let diagnostics: DocumentDiagnostics;
 let workspaceFiles: WorkspaceFiles;
 let dynamicWatchers = false;
-let registryFeature: RegistryFeature;
+let imageFeatures: ImageFeatures;
 /** Read by registry lookups, which must stay offline in an untrusted workspace. */
 let trust = new WorkspaceTrust(true);
 let literalCodeActions = true;
@@ -49,8 +47,6 @@ let documentChanges = false;
 let dynamicConfiguration = false;
 let pullConfiguration = false;
 let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
-/** Documents opened but not yet validated: their first validation skips the debounce. */
-const justOpened = new Set<string>();
 
 const log = (message: string): void => connection.console.error(message);
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -82,7 +78,6 @@ connection.onInitialize((params): InitializeResult => {
     init.settings,
     log,
   );
-  const delay = typeof init.validationDelayMs === 'number' && init.validationDelayMs >= 0 ? init.validationDelayMs : DEFAULT_DELAY_MS;
   maxFileBytes = typeof init.maxFileBytes === 'number' && init.maxFileBytes > 0 ? init.maxFileBytes : DEFAULT_MAX_FILE_BYTES;
   const folderPaths = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []).flatMap((uri) => toPath(uri) ?? []);
   workspaceFiles = new WorkspaceFiles(
@@ -109,13 +104,12 @@ connection.onInitialize((params): InitializeResult => {
       publish: (uri, version, ds) => void connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics: ds }),
       log,
       today,
-      extra: (doc, result, s) => registryFeature.extraDiagnostics(doc, result, s),
+      extra: (doc, result, s) => imageFeatures.extraDiagnostics(doc, result, s),
       workspace: (doc, result, config) => workspaceFiles.liveOutcome(doc.uri, result, config),
     },
-    delay,
     maxFileBytes,
   );
-  registryFeature = new RegistryFeature({
+  imageFeatures = new ImageFeatures({
     trust,
     cacheDir: cacheDirFrom(init),
     documentChanges,
@@ -127,18 +121,18 @@ connection.onInitialize((params): InitializeResult => {
     workspaceFolders: () => (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []),
     applyEdit: async (edit) => (await connection.workspace.applyEdit(edit)).applied,
     showMessage: (type, message) => void (type === 'info' ? connection.window.showInformationMessage(message) : connection.window.showWarningMessage(message)),
-    revalidate: (uri) => diagnostics.schedule(uri, 0),
+    revalidate: (uri) => diagnostics.schedule(uri),
     progress: (token) => (token !== undefined ? Promise.resolve(connection.window.attachWorkDoneProgress(token)) : connection.window.createWorkDoneProgress()),
     log,
   });
   trust.onChange(() => diagnostics.revalidateAll());
-  extraActionProviders.push((ctx) => registryFeature.codeActions(ctx));
+  extraActionProviders.push((ctx) => imageFeatures.codeActions(ctx));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       codeActionProvider: literalCodeActions ? { codeActionKinds: [...CODE_ACTION_KINDS, PIN_ACTION_KIND], resolveProvider: true } : true,
-      executeCommandProvider: { commands: [...(literalCodeActions ? [] : [APPLY_EDIT_COMMAND]), ...REGISTRY_COMMANDS] },
+      executeCommandProvider: { commands: [...(literalCodeActions ? [] : [APPLY_EDIT_COMMAND]), ...IMAGE_COMMANDS] },
     },
     serverInfo: { name: 'shipshape', version: packageVersion() },
   };
@@ -167,18 +161,11 @@ connection.onDidChangeConfiguration(
 
 connection.onNotification(TRUST_CHANGED_METHOD, guard('trustChanged', undefined, (params: unknown) => trust.update(params)));
 
-documents.onDidOpen(guard('didOpen', undefined, (e) => void justOpened.add(e.document.uri)));
-documents.onDidChangeContent(
-  guard('didChange', undefined, (e) => {
-    const uri = e.document.uri;
-    diagnostics.schedule(uri, justOpened.delete(uri) ? 0 : undefined);
-  }),
-);
+documents.onDidChangeContent(guard('didChange', undefined, (e) => diagnostics.schedule(e.document.uri)));
 documents.onDidClose(
   guard('didClose', undefined, (e) => {
-    justOpened.delete(e.document.uri);
     diagnostics.close(e.document.uri);
-    registryFeature.forget(e.document.uri);
+    imageFeatures.forget(e.document.uri);
     settings.forget(e.document.uri);
     workspaceFiles.closed(e.document.uri);
   }),
@@ -187,7 +174,7 @@ documents.onDidClose(
 connection.onHover(
   guard('hover', null, async (params) => {
     const result = await diagnostics.resultFor(params.textDocument.uri);
-    return result ? mergeHovers(hoverAt(result, params.position, registry), await registryFeature.hover(params.textDocument.uri, params.position, result)) : null;
+    return result ? mergeHovers(hoverAt(result, params.position, registry), await imageFeatures.hover(params.textDocument.uri, params.position, result)) : null;
   }),
 );
 
@@ -202,11 +189,11 @@ connection.onCodeAction(
   }),
 );
 
-connection.onCodeActionResolve((action) => guard('codeActionResolve', action, () => registryFeature.resolveAction(action))());
+connection.onCodeActionResolve((action) => guard('codeActionResolve', action, () => imageFeatures.resolveAction(action))());
 
 connection.onExecuteCommand(
   guard('executeCommand', undefined, async (params) => {
-    if (REGISTRY_COMMANDS.includes(params.command)) return registryFeature.executeCommand(params.command, params.arguments);
+    if (IMAGE_COMMANDS.includes(params.command)) return imageFeatures.executeCommand(params.command, params.arguments);
     if (params.command !== APPLY_EDIT_COMMAND) return;
     const edit = params.arguments?.[0] as WorkspaceEdit | undefined;
     if (edit) await connection.workspace.applyEdit(edit);

@@ -10,7 +10,7 @@ import { parseK8s, type K8sFile } from '../k8s/model';
 import { containersOf, podSpecOf, type ContainerRole } from '../k8s/podspec';
 import { isPlaceholder } from '../k8s/image';
 import { asScalar, get } from '../k8s/yaml';
-import { parseReference, type ImageReference } from '../registry/reference';
+import { parseReference, type ImageReference } from '../oci/reference';
 
 export interface ImageSite {
   /** The reference exactly as written, without any YAML quotes: `nginx:1.27@sha256:…`. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiHost, canonicalString, familiarString, formatPinned, parseReference } from '../../server/src/registry';
+import { apiHost, canonicalString, familiarString, formatPinned, parseReference } from '../../server/src/oci';
 
 const D = `sha256:${'a'.repeat(64)}`;
 const D2 = `sha256:${'b'.repeat(64)}`;
