@@ -83,7 +83,7 @@ export function osInstall(cmd: ShCommand, expand?: Expander): Install<OsManager>
 }
 
 /** The command and its arguments for a language package manager, looking through `python -m pip`, `uv pip`, `xx-go`. */
-function languageCommand(cmd: ShCommand): { manager: LangManager; args: ShWord[] } | undefined {
+export function languageCommand(cmd: ShCommand): { manager: LangManager; args: ShWord[] } | undefined {
   const name = cmd.name;
   const argv = cmd.argv.slice(1);
   if (/^pip[0-9.]*$/.test(name)) return { manager: 'pip', args: argv };

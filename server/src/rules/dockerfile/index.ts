@@ -15,6 +15,7 @@ import noInsecureTls from './no-insecure-tls';
 import noLatestTag from './no-latest-tag';
 import noPasswordChange from './no-password-change';
 import noPipeToShell from './no-pipe-to-shell';
+import noPlainHttp from './no-plain-http';
 import noRootUser from './no-root-user';
 import noSecretArgEnv from './no-secret-arg-env';
 import noSecretFileCopy from './no-secret-file-copy';
@@ -51,6 +52,7 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   noLatestTag,
   noPasswordChange,
   noPipeToShell,
+  noPlainHttp,
   noRootUser,
   noSecretArgEnv,
   noSecretFileCopy,
