@@ -1,5 +1,5 @@
 // Instructions before any FROM: BuildKit refuses the file, and every other rule checks them as an unknown-base stage.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 
 export default dockerfileRule({
   meta: {

@@ -1,5 +1,5 @@
 // Downloads over plain http:// (or ftp://): nothing protects the content on its way into the image.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { stageDownloads } from '../../dockerfile/downloads';
 import { wordRange } from '../../dockerfile/query';
 

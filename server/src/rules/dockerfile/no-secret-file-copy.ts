@@ -1,5 +1,5 @@
 // COPY/ADD of a file that holds credentials.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import type { DockerfileModel, InstructionNode } from '../../dockerfile/model';
 import { runCommands } from '../../dockerfile/query';
 import { secretFileKind } from '../../dockerfile/secrets';

@@ -1,5 +1,5 @@
 // World-writable files and setuid/setgid bits set during the build.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { toolOptions } from '../../dockerfile/options';
 import { runCommands, wordRange } from '../../dockerfile/query';
 import type { ShCommand, ShWord } from '../../dockerfile/shell';

@@ -1,5 +1,5 @@
 // Files downloaded during the build and used without a checksum or signature check.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { isVerificationMaterial, remoteName, stageDownloads } from '../../dockerfile/downloads';
 import { wordRange } from '../../dockerfile/query';
 import { basename } from '../../dockerfile/shell';
