@@ -164,7 +164,9 @@ export function stageDownloads(model: DockerfileModel): StageDownload[] {
       const download = downloadOf(cmd);
       if (!download) return;
       const names = download.files.map(basename).filter((n) => n !== '' && n !== '-');
-      const verified = !download.toStdout && checks.some((c) => c.at > index && (names.some((n) => mentions(c.text, n)) || (c.list && c.run === run)));
+      // A name only the shell knows (`wget -O "$f"` inside a helper function): any later check may be the one.
+      const unknownName = names.some((n) => n.includes('$') && model.expand(run, n) === undefined);
+      const verified = !download.toStdout && checks.some((c) => c.at > index && (unknownName || names.some((n) => mentions(c.text, n)) || (c.list && c.run === run)));
       out.push({ download, stage, run, verified });
     });
   }

@@ -50,6 +50,7 @@ const OS_MANAGERS: Record<string, { manager: OsManager; tool: Tool; verbs: RegEx
   zypper: { manager: 'zypper', tool: 'zypper', verbs: /^(install|in)$/ },
 };
 
+const DRY_RUN = ['s', 'simulate', 'dry-run', 'just-print', 'no-act', 'recon', 'assumeno', 'downloadonly', 'download-only'];
 const LOCAL_PATH = /^(\.|\/|~\/)/;
 
 /** `apt-get install`, `apk add`, `yum/dnf/microdnf/tdnf install` and `module install`, `zypper install|in`. */
@@ -63,6 +64,8 @@ export function osInstall(cmd: ShCommand, expand?: Expander): Install<OsManager>
   const module = (manager === 'dnf' || manager === 'yum') && verb?.value === 'module';
   if (module) [verb, ...packages] = packages;
   if (!verb || !spec.verbs.test(verb.value)) return undefined;
+  // A dry run installs nothing (`apt-get install -s pkg` only asks whether the package exists).
+  if (DRY_RUN.some((f) => options.flags.has(f))) return undefined;
   const local = (v: string): boolean => LOCAL_PATH.test(v) || v.includes('/') || /^[a-z+]+:/.test(v);
   let unpinned: ShWord[] = [];
   if (module) {

@@ -12,6 +12,7 @@ ruleTester(rule, {
     { name: 'apt version through ARG', code: 'FROM debian:12\nARG CURL_VERSION=7.88.1-10+deb12u8\nRUN apt-get install -y curl=${CURL_VERSION}\n' },
     { name: 'unknown variable: not enough to judge', code: 'FROM debian:12\nRUN apt-get install -y curl=${CURL_VERSION} $EXTRA\n' },
     { name: 'incomplete shell is not judged', code: 'FROM debian:12\nRUN apt-get install -y curl &&\n' },
+    { name: 'dry runs install nothing', code: 'FROM debian:12\nARG PG_MAJOR=18\nRUN if apt-get install -s "postgresql-$PG_MAJOR-jit" > /dev/null 2>&1; then echo; fi && apk add --simulate curl && dnf install --downloadonly httpd\n' },
     { name: 'not an install', code: 'FROM debian:12\nRUN apt-get update && apt-get remove -y curl\n' },
   ],
   invalid: [

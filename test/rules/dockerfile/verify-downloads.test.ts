@@ -12,6 +12,7 @@ ruleTester(rule, {
     { name: 'checksum list in the same RUN', code: 'FROM debian:12\nRUN wget https://x/a.tgz https://x/SHA256SUMS && sha256sum -c --ignore-missing SHA256SUMS\n' },
     { name: 'aria2c --checksum', code: 'FROM debian:12\nRUN aria2c --checksum=sha-256=24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d -o t.tgz https://x/t.tgz\n' },
     { name: 'variable file name checked', code: 'FROM debian:12\nRUN curl -fsSLo "$TARBALL" "$URL" && echo "$SHA256 *$TARBALL" | sha256sum -c -\n' },
+    { name: 'a name only the shell knows: any later check may be the one (docker-library/httpd)', code: 'FROM debian:12\nRUN ddist() { local f="$1"; wget -O "$f" "$2"; }; ddist httpd.tar.bz2 https://x/h.tar.bz2; echo "$SHA *httpd.tar.bz2" | sha256sum -c -\n' },
     { name: 'incomplete shell is not judged', code: 'FROM debian:12\nRUN curl -fsSLo t https://x/t &&\n' },
     { name: 'piping into a shell is another rule', code: 'FROM debian:12\nRUN curl -fsSL https://x | sh\n' },
   ],

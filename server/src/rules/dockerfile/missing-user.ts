@@ -42,7 +42,7 @@ export default dockerfileRule({
     const target = stage.image?.span ?? from.args[0] ?? from.keywordSpan;
     report({
       messageId: 'missing',
-      data: { image: stage.image?.text ?? from.args[0]?.value ?? 'the image' },
+      data: { image: stage.image?.resolved ?? stage.image?.text ?? from.args[0]?.value ?? 'the image' },
       range: file.rangeOf(target.start, target.end),
       suggestions: [{ messageId: 'insertUser', edits: [insertUserEdit(file, stage, '10001')] }],
     });

@@ -39,17 +39,19 @@ export default dockerfileRule({
   },
   check({ file, dockerfile, report }) {
     const scheme = (url: string): string => url.slice(0, url.indexOf(':')).toUpperCase();
-    for (const { download, verified } of stageDownloads(dockerfile)) {
+    for (const { download, verified, run } of stageDownloads(dockerfile)) {
       if (verified || download.checked) continue;
       for (const url of download.urls) {
-        if (plainUrl(url.value)) report({ messageId: 'plainHttp', data: { url: url.value, scheme: scheme(url.value) }, range: wordRange(file, url) });
+        const value = dockerfile.expand(run, url.value) ?? url.value;
+        if (plainUrl(value)) report({ messageId: 'plainHttp', data: { url: value, scheme: scheme(value) }, range: wordRange(file, url) });
       }
     }
     for (const node of dockerfile.nodes) {
       const target = node.trigger ?? node;
       if (target.keyword !== 'ADD' || target.flags.some((f) => f.name === 'checksum')) continue;
       for (const src of (target.json ?? target.args).slice(0, -1)) {
-        if (plainUrl(src.value)) report({ messageId: 'plainHttp', data: { url: src.value, scheme: scheme(src.value) }, range: file.rangeOf(src.start, src.end) });
+        const value = dockerfile.expand(node, src.value) ?? src.value;
+        if (plainUrl(value)) report({ messageId: 'plainHttp', data: { url: value, scheme: scheme(value) }, range: file.rangeOf(src.start, src.end) });
       }
     }
   },

@@ -38,13 +38,14 @@ export default dockerfileRule({
       const sources = words.slice(0, -1);
       const dest = words[words.length - 1]?.value ?? '';
       for (const src of sources) {
-        if (src.value.startsWith('<<') || /^[a-z]+:\/\//i.test(src.value)) continue;
-        const what = secretFileKind(src.value);
+        const value = dockerfile.expand(node, src.value) ?? src.value;
+        if (value.startsWith('<<') || /^[a-z]+:\/\//i.test(value)) continue;
+        const what = secretFileKind(value);
         if (!what) continue;
         // Copied to `*.pub`, or a key file imported into a keyring: a public key, not a secret.
-        const copiedTo = dest.endsWith('/') || sources.length > 1 ? `${dest.replace(/\/?$/, '/')}${basename(src.value)}` : dest;
-        if (/\.pub$/i.test(copiedTo) || (/\.(key|asc|gpg)$/i.test(src.value) && importedAsPublicKey(dockerfile, node, copiedTo))) continue;
-        report({ messageId: 'secretFile', data: { path: src.value, what }, range: file.rangeOf(src.start, src.end) });
+        const copiedTo = dest.endsWith('/') || sources.length > 1 ? `${dest.replace(/\/?$/, '/')}${basename(value)}` : dest;
+        if (/\.pub$/i.test(copiedTo) || (/\.(key|asc|gpg)$/i.test(value) && importedAsPublicKey(dockerfile, node, copiedTo))) continue;
+        report({ messageId: 'secretFile', data: { path: value, what }, range: file.rangeOf(src.start, src.end) });
       }
     }
   },

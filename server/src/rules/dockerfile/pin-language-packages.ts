@@ -39,7 +39,7 @@ export default dockerfileRule({
       const first = install?.unpinned[0];
       if (!install || !first) continue;
       const n = install.unpinned.length - 1;
-      report({ messageId: install.manager, data: { package: first.value, ...(install.manager !== 'go' ? { others: n ? ` and ${n} more package${n > 1 ? 's' : ''}` : '' } : {}) }, range: wordRange(file, first) });
+      report({ messageId: install.manager, data: { package: dockerfile.expand(node, first.value) ?? first.value, ...(install.manager !== 'go' ? { others: n ? ` and ${n} more package${n > 1 ? 's' : ''}` : '' } : {}) }, range: wordRange(file, first) });
     }
   },
 });

@@ -33,7 +33,7 @@ export default dockerfileRule({
     },
   },
   check({ file, dockerfile, report }) {
-    for (const { download: d, verified } of stageDownloads(dockerfile)) {
+    for (const { download: d, verified, run } of stageDownloads(dockerfile)) {
       if (verified || d.checked) continue;
       const url = d.urls[0]!;
       if (isVerificationMaterial(d)) continue;
@@ -45,7 +45,8 @@ export default dockerfileRule({
         if (consumer) report({ messageId: 'extracted', data: { consumer: consumer.name }, range: wordRange(file, url) });
         continue;
       }
-      report({ messageId: 'unverified', data: { file: d.files.map(basename)[0] ?? remoteName(url.value) }, range: wordRange(file, url) });
+      const name = d.files.map(basename)[0] ?? remoteName(url.value);
+      report({ messageId: 'unverified', data: { file: dockerfile.expand(run, name) ?? name }, range: wordRange(file, url) });
     }
   },
 });
