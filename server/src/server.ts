@@ -26,6 +26,7 @@ import { IMAGE_COMMANDS, ImageFeatures, PIN_ACTION_KIND, cacheDirFrom, mergeHove
 import { packageVersion } from './version';
 import { suppressionActions } from './suppress/action';
 import { EXPORT_SARIF_METHOD, exportSarif } from './scan/sarif';
+import { readFromDisk } from './scan/facts';
 import { hostConfig } from './lsp/diagnostics';
 import { pathToFileURL } from 'node:url';
 
@@ -106,6 +107,7 @@ connection.onInitialize((params): InitializeResult => {
       today,
       extra: (doc, result, s) => imageFeatures.extraDiagnostics(doc, result, s),
       workspace: (doc, result, config) => workspaceFiles.liveOutcome(doc.uri, result, config),
+      readFile: (uri) => documents.get(uri)?.getText() ?? readFromDisk(uri),
     },
     maxFileBytes,
   );
@@ -148,7 +150,12 @@ connection.onInitialized(() => {
   }
 });
 
-connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (params) => workspaceFiles.watched(params.changes)));
+connection.onDidChangeWatchedFiles(
+  guard('didChangeWatchedFiles', undefined, (params) => {
+    workspaceFiles.watched(params.changes);
+    for (const change of params.changes) diagnostics.dependencyChanged(change.uri);
+  }),
+);
 
 connection.onDidChangeConfiguration(
   guard('didChangeConfiguration', undefined, (params) => {
@@ -161,7 +168,12 @@ connection.onDidChangeConfiguration(
 
 connection.onNotification(TRUST_CHANGED_METHOD, guard('trustChanged', undefined, (params: unknown) => trust.update(params)));
 
-documents.onDidChangeContent(guard('didChange', undefined, (e) => diagnostics.schedule(e.document.uri)));
+documents.onDidChangeContent(
+  guard('didChange', undefined, (e) => {
+    diagnostics.schedule(e.document.uri);
+    diagnostics.dependencyChanged(e.document.uri);
+  }),
+);
 documents.onDidClose(
   guard('didClose', undefined, (e) => {
     diagnostics.close(e.document.uri);

@@ -30,6 +30,13 @@ export interface Unit<U = unknown> {
   object?: ObjectRef;
 }
 
+/**
+ * Reads a file the linted one refers to (a Compose file's `.env`, `extends.file`, a service's build Dockerfile), by
+ * a path joined onto the linted file's path; undefined when it cannot be read. The engine does no I/O itself: hosts
+ * inject this (the disk for the CLI and the scan; open documents, then the disk, in the editor).
+ */
+export type FileReader = (path: string) => string | undefined;
+
 /** A finding the parse itself produced (syntax error, skipped template, refused alias bomb). */
 export interface ParseDiagnostic {
   id: EngineDiagnosticId;
@@ -69,8 +76,13 @@ export interface Target<M = any, U = any, Id extends TargetId = TargetId> {
   readonly peerTools: readonly string[];
   /** A `languageId` decides when there is one: a YAML document is never a Dockerfile, whatever its name. */
   detect(input: DetectInput): Claim | undefined;
-  /** Throws only on a bug; bad input becomes `parseDiagnostics`. */
-  parse(file: SourceFile): M;
+  /** Throws only on a bug; bad input becomes `parseDiagnostics`. `readFile` reaches files this one refers to. */
+  parse(file: SourceFile, readFile?: FileReader): M;
+  /**
+   * For `candidate` claims: a cheap look at the text before any parse; false means it cannot be this target's and
+   * the parse is skipped (Compose needs a top-level `services:`). Absent means maybe.
+   */
+  sniff?(text: string): boolean;
   /** For `candidate` claims: whether the content is this target's. Absent means yes. */
   accepts?(model: M, file: SourceFile): boolean;
   parseDiagnostics?(model: M): readonly ParseDiagnostic[];

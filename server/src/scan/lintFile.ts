@@ -7,6 +7,7 @@ import type { LintConfig } from '../core/config';
 import type { Finding } from '../core/types';
 import type { Suppressed } from '../core/suppress';
 import type { WorkspaceFileFacts } from '../core/workspace';
+import { readFromDisk } from './facts';
 
 /** Files this large are almost never hand-written manifests; linting them would stall a worker. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -39,7 +40,7 @@ export async function lintPath(job: LintJob): Promise<LintReply> {
     // Editors drop a UTF-8 byte-order mark from the document text; so do we, or every column on line 1 is off by one.
     const text = (await fs.readFile(job.path, 'utf8')).replace(/^\uFEFF/, '');
     // A scanned `.shipshape.yaml` reports its own problems, as it does when open in the editor.
-    const result = isConfigFile(job.path) ? lintConfigFile(job.path, text, SHIPPED.metas()) : lint({ path: job.path, text }, job.config, SHIPPED);
+    const result = isConfigFile(job.path) ? lintConfigFile(job.path, text, SHIPPED.metas()) : lint({ path: job.path, text, readFile: readFromDisk }, job.config, SHIPPED);
     return { id: job.id, path: job.path, kind: result.kind, findings: result.findings, suppressed: result.suppressed, ...(result.workspace ? { workspace: result.workspace } : {}) };
   } catch (err) {
     return { id: job.id, path: job.path, kind: 'other', findings: [], suppressed: [], error: err instanceof Error ? err.message : String(err) };
