@@ -27,6 +27,7 @@ import { packageVersion } from './version';
 import { suppressionActions } from './suppress/action';
 import { EXPORT_SARIF_METHOD, exportSarif } from './scan/sarif';
 import { readFromDisk } from './scan/facts';
+import { documentLinks } from './lsp/links';
 import { hostConfig } from './lsp/diagnostics';
 import { pathToFileURL } from 'node:url';
 
@@ -133,6 +134,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      documentLinkProvider: { resolveProvider: false },
       codeActionProvider: literalCodeActions ? { codeActionKinds: [...CODE_ACTION_KINDS, PIN_ACTION_KIND], resolveProvider: true } : true,
       executeCommandProvider: { commands: [...(literalCodeActions ? [] : [APPLY_EDIT_COMMAND]), ...IMAGE_COMMANDS] },
     },
@@ -182,6 +184,8 @@ documents.onDidClose(
     workspaceFiles.closed(e.document.uri);
   }),
 );
+
+connection.onDocumentLinks(guard('documentLinks', [], async (params) => documentLinks(await diagnostics.resultFor(params.textDocument.uri), rules)));
 
 connection.onHover(
   guard('hover', null, async (params) => {

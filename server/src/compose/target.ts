@@ -5,6 +5,7 @@ import type { ObjectRef } from '../core/types';
 import { isYamlName } from '../core/detect';
 import { commentLineFor } from '../k8s/yaml';
 import { hasComposeServices, isComposeName, mayBeCompose } from './detect';
+import { buildOf } from './build';
 import { composeImageTexts } from './images';
 import { parseCompose, type ComposeFile, type ComposeService } from './model';
 import { COMPOSE_PEERS, composeDirectives } from './suppress';
@@ -36,6 +37,11 @@ export const composeTarget: Target<ComposeFile, ComposeService, 'compose'> = {
   ruleContext: (_file, compose, service) => ({ compose, service }),
   directives: (file, compose, rules) => composeDirectives(file, compose, rules),
   imageTexts: composeImageTexts,
+  // A service's `build:` links to the Dockerfile it builds.
+  links: (_file, compose) => compose.services.flatMap((service) => {
+    const build = buildOf(compose, service);
+    return build ? [{ range: build.range, target: build.dockerfile }] : [];
+  }),
   suppressionLine: (file, compose, range) => (compose.doc ? commentLineFor(file, [compose.doc], range) : undefined),
   fileSuppressionLine: () => 0,
 };

@@ -37,6 +37,12 @@ export interface Unit<U = unknown> {
  */
 export type FileReader = (path: string) => string | undefined;
 
+/** A span of the file that names another file, by the path `FileReader` would read it with. */
+export interface FileLink {
+  range: Range;
+  target: string;
+}
+
 /** A finding the parse itself produced (syntax error, skipped template, refused alias bomb). */
 export interface ParseDiagnostic {
   id: EngineDiagnosticId;
@@ -92,6 +98,8 @@ export interface Target<M = any, U = any, Id extends TargetId = TargetId> {
   /** Every suppression in the file, ours and peers' (filtered by the engine when peers are off). */
   directives(file: SourceFile, model: M, rules: RuleCatalog): Directive[];
   imageTexts(file: SourceFile, model: M): ImageText[];
+  /** References to other files, shown as links in the editor (a Compose service's `build:` to its Dockerfile). */
+  links?(file: SourceFile, model: M): FileLink[];
   /** The line a `# shipshape-ignore` comment for a finding at `range` goes above; undefined: no such line. */
   suppressionLine(file: SourceFile, model: M, range: Range): number | undefined;
   /** The line a `# shipshape-ignore-file` comment goes above (after a Dockerfile's parser directives). */
