@@ -127,12 +127,14 @@ connection.onInitialize((params): InitializeResult => {
     revalidate: (uri) => diagnostics.schedule(uri),
     progress: (token) => (token !== undefined ? Promise.resolve(connection.window.attachWorkDoneProgress(token)) : connection.window.createWorkDoneProgress()),
     log,
+    signaturePolicy: (uri) => workspaceFiles.configForUri(uri, {}).signatures,
   });
   trust.onChange(() => diagnostics.revalidateAll());
   extraActionProviders.push((ctx) => imageFeatures.codeActions(ctx));
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      // `save` lets signature checks run after a save instead of while typing.
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       documentLinkProvider: { resolveProvider: false },
       codeActionProvider: literalCodeActions ? { codeActionKinds: [...CODE_ACTION_KINDS, PIN_ACTION_KIND], resolveProvider: true } : true,
@@ -176,6 +178,9 @@ documents.onDidChangeContent(
     diagnostics.dependencyChanged(e.document.uri);
   }),
 );
+// Signature checks ask registries: after open and save only, never per keystroke.
+documents.onDidOpen(guard('didOpen', undefined, (e) => imageFeatures.checkSignatures(e.document.uri)));
+documents.onDidSave(guard('didSave', undefined, (e) => imageFeatures.checkSignatures(e.document.uri)));
 documents.onDidClose(
   guard('didClose', undefined, (e) => {
     diagnostics.close(e.document.uri);
