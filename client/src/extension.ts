@@ -30,9 +30,13 @@ let client: LanguageClient | undefined;
 let scanned: ScannedDiagnostics | undefined;
 
 const schemes = ['file', 'untitled'];
-// `helm` is the language VS Code's Kubernetes extension gives chart templates.
-const languages = ['dockerfile', 'yaml', 'helm'];
-const dockerfilePatterns = ['**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile'];
+// `dockercompose` is the language Docker's extension gives Compose files (without it they are `yaml`); `helm` the one
+// VS Code's Kubernetes extension gives chart templates.
+const languages = ['dockerfile', 'yaml', 'dockercompose', 'helm'];
+const filePatterns = [
+  '**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile',
+  '**/{compose,docker-compose}.{yaml,yml}', '**/{compose,docker-compose}.*.{yaml,yml}',
+];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -47,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: schemes.flatMap((scheme) => [
       ...languages.map((language) => ({ scheme, language })),
-      ...dockerfilePatterns.map((pattern) => ({ scheme, pattern })),
+      ...filePatterns.map((pattern) => ({ scheme, pattern })),
     ]).concat(
       // JSON configs are not YAML documents, but their problems show in the file like the YAML ones'.
       { scheme: 'file', pattern: '**/.shipshape.json' },

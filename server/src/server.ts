@@ -27,6 +27,8 @@ import { IMAGE_COMMANDS, ImageFeatures, PIN_ACTION_KIND, cacheDirFrom, mergeHove
 import { packageVersion } from './version';
 import { suppressionActions } from './suppress/action';
 import { EXPORT_SARIF_METHOD, exportSarif } from './scan/sarif';
+import { readFromDisk } from './scan/facts';
+import { documentLinks } from './lsp/links';
 import { hostConfig } from './lsp/diagnostics';
 import { pathToFileURL } from 'node:url';
 
@@ -110,6 +112,7 @@ connection.onInitialize((params): InitializeResult => {
       workspace: (doc, result, config) => workspaceFiles.liveOutcome(doc.uri, result, config),
       chart: (doc, config) => charts.lint(doc, config),
       companions: (uri) => charts.companions(uri),
+      readFile: (uri) => documents.get(uri)?.getText() ?? readFromDisk(uri),
     },
     maxFileBytes,
   );
@@ -137,6 +140,7 @@ connection.onInitialize((params): InitializeResult => {
       // `save` lets signature checks run after a save instead of while typing.
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
+      documentLinkProvider: { resolveProvider: false },
       codeActionProvider: literalCodeActions ? { codeActionKinds: [...CODE_ACTION_KINDS, PIN_ACTION_KIND], resolveProvider: true } : true,
       executeCommandProvider: { commands: [...(literalCodeActions ? [] : [APPLY_EDIT_COMMAND]), ...IMAGE_COMMANDS] },
     },
@@ -154,7 +158,12 @@ connection.onInitialized(() => {
   }
 });
 
-connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (params) => workspaceFiles.watched(params.changes)));
+connection.onDidChangeWatchedFiles(
+  guard('didChangeWatchedFiles', undefined, (params) => {
+    workspaceFiles.watched(params.changes);
+    for (const change of params.changes) diagnostics.dependencyChanged(change.uri);
+  }),
+);
 
 connection.onDidChangeConfiguration(
   guard('didChangeConfiguration', undefined, (params) => {
@@ -167,7 +176,12 @@ connection.onDidChangeConfiguration(
 
 connection.onNotification(TRUST_CHANGED_METHOD, guard('trustChanged', undefined, (params: unknown) => trust.update(params)));
 
-documents.onDidChangeContent(guard('didChange', undefined, (e) => diagnostics.schedule(e.document.uri)));
+documents.onDidChangeContent(
+  guard('didChange', undefined, (e) => {
+    diagnostics.schedule(e.document.uri);
+    diagnostics.dependencyChanged(e.document.uri);
+  }),
+);
 // Signature checks ask registries: after open and save only, never per keystroke.
 documents.onDidOpen(guard('didOpen', undefined, (e) => imageFeatures.checkSignatures(e.document.uri)));
 documents.onDidSave(guard('didSave', undefined, (e) => imageFeatures.checkSignatures(e.document.uri)));
@@ -179,6 +193,8 @@ documents.onDidClose(
     workspaceFiles.closed(e.document.uri);
   }),
 );
+
+connection.onDocumentLinks(guard('documentLinks', [], async (params) => documentLinks(await diagnostics.resultFor(params.textDocument.uri), rules)));
 
 connection.onHover(
   guard('hover', null, async (params) => {
