@@ -8,7 +8,7 @@ import { compareFindings } from '../core/engine';
 import { applyEdits } from '../core/fix';
 import { createRegistryClient, dockerConfigCredentials, type RegistryClient } from '../registry';
 import { walkLintable } from '../scan/walk';
-import { imageSitesOfText, type ImageSite } from '../supply/references';
+import { imageSitesOfText, type ImageSite } from '../images/sites';
 import { pinOutcome, registryFindings, resolveSites } from '../supply/resolve';
 import { UsageError, parseArgs, stringFlag, type FlagSpec } from './args';
 import type { CliIo } from './cli';

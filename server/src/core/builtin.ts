@@ -16,7 +16,8 @@ export const ENGINE_DIAGNOSTICS = {
   'shipshape/templated-yaml': {
     title: 'Templated YAML skipped',
     severity: 'info',
-    description: 'This document contains template expressions (for example Helm `{{ ... }}`) and was not checked. Lint the rendered manifests instead, for example `helm template . | shipshape scan -`.',
+    description:
+      'This document contains template expressions (for example Helm `{{ ... }}`) and was not checked, or a container image is a placeholder that build tooling fills in (`"{IMAGE}"`, `${IMAGE}`, `"{{ .Image }}"`): the rest of that document is checked, the image is not. Lint the rendered manifests instead, for example `helm template . | shipshape scan -`.',
   },
   'shipshape/yaml-limit': {
     title: 'YAML document refused',

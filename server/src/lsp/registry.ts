@@ -34,7 +34,7 @@ import {
 } from '../registry';
 import { walkLintable } from '../scan/walk';
 import type { PinPlan } from '../supply/plan';
-import { imageSites, imageSitesOfText, siteAt, type ImageSite } from '../supply/references';
+import { imageSites, imageSitesOfText, siteAt, type ImageSite } from '../images/sites';
 import { DRIFT_ID, PIN_TITLE, UPDATE_DIGEST_TITLE, driftMessage, driftOf, pinOutcome, resolveSites, type PinOutcome } from '../supply/resolve';
 import { DEFAULT_REGISTRY_SETTINGS, settingsCredentials, type RegistrySettings } from '../supply/settings';
 import type { ActionContext } from './codeActions';

@@ -11,7 +11,7 @@ import type { CredentialProvider } from './credentials';
 import { RegistryError, redact } from './errors';
 import { type Env, type FetchLike, type Log, Transport } from './http';
 import { isIndexMediaType } from './mediaTypes';
-import { type ImageReference, effectiveTag, formatPinned, fullName, parseReference } from './reference';
+import { type ImageReference, effectiveTag, formatPinned, fullName, parseReference } from '../images/reference';
 import { type SignatureReport, discoverSignatures } from './signatures';
 
 export { RegistryError, isRegistryError, type RegistryErrorKind } from './errors';
@@ -25,7 +25,7 @@ export {
   familiarString,
   fullName,
   apiHost,
-} from './reference';
+} from '../images/reference';
 export {
   type Credentials,
   type CredentialProvider,

@@ -1,6 +1,6 @@
 // Components known to hand out cluster control: Helm v2's Tiller, and the Dashboard with its login switched off.
 import { k8sRule } from '../../core/types';
-import { imageOf } from '../../k8s/image';
+import { containerImage } from '../../images/sites';
 import { workload } from '../../k8s/podspec';
 import { nodeRange, seqIn, stringItems } from '../../k8s/yaml';
 import { exampleDeployment } from '../../k8s/examples';
@@ -47,9 +47,9 @@ export default k8sRule({
   },
   check({ file, object, report }) {
     for (const container of workload(file, object)?.containers ?? []) {
-      const image = imageOf(file, container);
+      const image = containerImage(file, container);
       if (!image) continue;
-      const { repository } = image;
+      const repository = image.ref.path;
       if (isTillerImage(repository)) {
         report({ messageId: 'tiller', data: { container: container.name }, range: image.range, container: container.name });
         continue;

@@ -1,7 +1,7 @@
 // Container image tagged `latest` or not tagged at all.
 import { k8sRule } from '../../core/types';
 import { workload } from '../../k8s/podspec';
-import { imageOf } from '../../k8s/image';
+import { containerImage, partRange } from '../../images/sites';
 import { examplePod } from '../../k8s/examples';
 
 export default k8sRule({
@@ -28,10 +28,10 @@ export default k8sRule({
   },
   check({ file, object, report }) {
     for (const container of workload(file, object)?.containers ?? []) {
-      const image = imageOf(file, container);
-      if (!image || image.digest !== undefined) continue;
-      if (image.tag === undefined) report({ messageId: 'untagged', data: { image: image.text }, range: image.range, container: container.name });
-      else if (image.tag === 'latest') report({ messageId: 'latest', data: { image: image.text }, range: image.tagRange ?? image.range, container: container.name });
+      const image = containerImage(file, container);
+      if (!image || image.ref.digest !== undefined) continue;
+      if (image.ref.tag === undefined) report({ messageId: 'untagged', data: { image: image.text }, range: image.range, container: container.name });
+      else if (image.ref.tag === 'latest') report({ messageId: 'latest', data: { image: image.text }, range: partRange(file, image, image.ref.spans.tag), container: container.name });
     }
   },
 });
