@@ -22,7 +22,7 @@ import { SCAN_WORKSPACE_METHOD, parseExclude, parseScanParams, scanWorkspace, to
 import { WATCH_GLOBS, WorkspaceFiles } from './lsp/files';
 import { SECTION, SettingsStore } from './lsp/settings';
 import { TRUST_CHANGED_METHOD, WorkspaceTrust } from './lsp/trust';
-import { PIN_ACTION_KIND, REGISTRY_COMMANDS, RegistryFeature, cacheDirFrom, mergeHovers } from './lsp/registry';
+import { IMAGE_COMMANDS, ImageFeatures, PIN_ACTION_KIND, cacheDirFrom, mergeHovers } from './lsp/images';
 import { packageVersion } from './version';
 import { suppressionActions } from './suppress/action';
 import { EXPORT_SARIF_METHOD, exportSarif } from './scan/sarif';
@@ -41,7 +41,7 @@ let settings: SettingsStore;
 let diagnostics: DocumentDiagnostics;
 let workspaceFiles: WorkspaceFiles;
 let dynamicWatchers = false;
-let registryFeature: RegistryFeature;
+let imageFeatures: ImageFeatures;
 /** Read by registry lookups, which must stay offline in an untrusted workspace. */
 let trust = new WorkspaceTrust(true);
 let literalCodeActions = true;
@@ -109,13 +109,13 @@ connection.onInitialize((params): InitializeResult => {
       publish: (uri, version, ds) => void connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics: ds }),
       log,
       today,
-      extra: (doc, result, s) => registryFeature.extraDiagnostics(doc, result, s),
+      extra: (doc, result, s) => imageFeatures.extraDiagnostics(doc, result, s),
       workspace: (doc, result, config) => workspaceFiles.liveOutcome(doc.uri, result, config),
     },
     delay,
     maxFileBytes,
   );
-  registryFeature = new RegistryFeature({
+  imageFeatures = new ImageFeatures({
     trust,
     cacheDir: cacheDirFrom(init),
     documentChanges,
@@ -132,13 +132,13 @@ connection.onInitialize((params): InitializeResult => {
     log,
   });
   trust.onChange(() => diagnostics.revalidateAll());
-  extraActionProviders.push((ctx) => registryFeature.codeActions(ctx));
+  extraActionProviders.push((ctx) => imageFeatures.codeActions(ctx));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       codeActionProvider: literalCodeActions ? { codeActionKinds: [...CODE_ACTION_KINDS, PIN_ACTION_KIND], resolveProvider: true } : true,
-      executeCommandProvider: { commands: [...(literalCodeActions ? [] : [APPLY_EDIT_COMMAND]), ...REGISTRY_COMMANDS] },
+      executeCommandProvider: { commands: [...(literalCodeActions ? [] : [APPLY_EDIT_COMMAND]), ...IMAGE_COMMANDS] },
     },
     serverInfo: { name: 'shipshape', version: packageVersion() },
   };
@@ -178,7 +178,7 @@ documents.onDidClose(
   guard('didClose', undefined, (e) => {
     justOpened.delete(e.document.uri);
     diagnostics.close(e.document.uri);
-    registryFeature.forget(e.document.uri);
+    imageFeatures.forget(e.document.uri);
     settings.forget(e.document.uri);
     workspaceFiles.closed(e.document.uri);
   }),
@@ -187,7 +187,7 @@ documents.onDidClose(
 connection.onHover(
   guard('hover', null, async (params) => {
     const result = await diagnostics.resultFor(params.textDocument.uri);
-    return result ? mergeHovers(hoverAt(result, params.position, registry), await registryFeature.hover(params.textDocument.uri, params.position, result)) : null;
+    return result ? mergeHovers(hoverAt(result, params.position, registry), await imageFeatures.hover(params.textDocument.uri, params.position, result)) : null;
   }),
 );
 
@@ -202,11 +202,11 @@ connection.onCodeAction(
   }),
 );
 
-connection.onCodeActionResolve((action) => guard('codeActionResolve', action, () => registryFeature.resolveAction(action))());
+connection.onCodeActionResolve((action) => guard('codeActionResolve', action, () => imageFeatures.resolveAction(action))());
 
 connection.onExecuteCommand(
   guard('executeCommand', undefined, async (params) => {
-    if (REGISTRY_COMMANDS.includes(params.command)) return registryFeature.executeCommand(params.command, params.arguments);
+    if (IMAGE_COMMANDS.includes(params.command)) return imageFeatures.executeCommand(params.command, params.arguments);
     if (params.command !== APPLY_EDIT_COMMAND) return;
     const edit = params.arguments?.[0] as WorkspaceEdit | undefined;
     if (edit) await connection.workspace.applyEdit(edit);

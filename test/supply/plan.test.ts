@@ -6,8 +6,8 @@ import { applyEdits } from '../../server/src/core/fix';
 import { planPin, planPins } from '../../server/src/supply/plan';
 import { imageSitesOfText, siteAt } from '../../server/src/images/sites';
 import { registryFindings, type Resolutions } from '../../server/src/supply/resolve';
-import { RegistryError } from '../../server/src/registry';
-import type { ResolvedImage } from '../../server/src/registry';
+import { RegistryError } from '../../server/src/oci';
+import type { ResolvedImage } from '../../server/src/oci';
 import { workloadVariants } from '../support/workloads';
 
 const D1 = `sha256:${'a'.repeat(64)}`;

@@ -6,10 +6,11 @@ import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { compareFindings } from '../core/engine';
 import { applyEdits } from '../core/fix';
-import { createRegistryClient, dockerConfigCredentials, type RegistryClient } from '../registry';
+import { createOciClient, dockerConfigCredentials, type OciClient } from '../oci';
 import { walkLintable } from '../scan/walk';
 import { imageSitesOfText, type ImageSite } from '../images/sites';
-import { pinOutcome, registryFindings, resolveSites } from '../supply/resolve';
+import { pinFiles } from '../supply/pin';
+import { registryFindings, resolveSites } from '../supply/resolve';
 import { UsageError, parseArgs, stringFlag, type FlagSpec } from './args';
 import type { CliIo } from './cli';
 import type { ScanReport } from './report';
@@ -73,8 +74,8 @@ export function takeInsecureRegistries(argv: readonly string[]): { rest: string[
   return { rest, hosts };
 }
 
-export function cliRegistryClient(io: CliIo, insecureRegistries: readonly string[]): RegistryClient {
-  return createRegistryClient({ credentials: dockerConfigCredentials({ env: io.env }), insecureRegistries, env: io.env });
+export function cliOciClient(io: CliIo, insecureRegistries: readonly string[]): OciClient {
+  return createOciClient({ credentials: dockerConfigCredentials({ env: io.env }), insecureRegistries, env: io.env });
 }
 
 interface FileSites {
@@ -120,19 +121,22 @@ export async function runPin(argv: readonly string[], io: CliIo): Promise<number
   const dryRun = args.flags.has('dry-run');
   const json = stringFlag(args, 'format') === 'json';
   const files = await collect(args.positionals.length ? args.positionals : ['.'], io.cwd);
-  const answers = await resolveSites(cliRegistryClient(io, hosts), files.flatMap((f) => f.sites), { fresh: true });
+  const pinned = await pinFiles(cliOciClient(io, hosts), files, { fresh: true });
 
-  const changes: { file: string; line: number; old: string; new: string; kind: string }[] = [];
-  const failures: { file: string; line: number; reference: string; error: { kind: string; message: string } }[] = [];
-  let unchanged = 0;
-  for (const file of files) {
-    const outcome = pinOutcome(file.sites, answers);
-    unchanged += outcome.current.length;
-    for (const f of outcome.failures) {
-      failures.push({ file: file.display, line: f.site.range.start.line + 1, reference: f.site.text, error: { kind: f.error.kind, message: f.error.message } });
+  const changes = pinned.files.flatMap(({ file, outcome }) =>
+    outcome.plans.map((p) => ({ file: file.display, line: p.site.range.start.line + 1, old: p.oldText, new: p.newText, kind: p.kind })),
+  );
+  const failures = pinned.failures.map((f) => ({
+    file: f.file.display,
+    line: f.site.range.start.line + 1,
+    reference: f.site.text,
+    error: { kind: f.error.kind, message: f.error.message },
+  }));
+  const unchanged = pinned.unchanged;
+  if (!dryRun) {
+    for (const { file, outcome } of pinned.files) {
+      if (outcome.plans.length) await fs.writeFile(file.path, applyEdits(file.text, outcome.plans.map((p) => p.edit)), 'utf8');
     }
-    for (const p of outcome.plans) changes.push({ file: file.display, line: p.site.range.start.line + 1, old: p.oldText, new: p.newText, kind: p.kind });
-    if (!dryRun && outcome.plans.length) await fs.writeFile(file.path, applyEdits(file.text, outcome.plans.map((p) => p.edit)), 'utf8');
   }
 
   if (json) {
@@ -157,7 +161,7 @@ export async function addRegistryFindings(report: ScanReport, io: CliIo, insecur
     if (sites.length) perFile.push({ index, sites });
   }
   if (!perFile.length) return report;
-  const answers = await resolveSites(cliRegistryClient(io, insecureRegistries), perFile.flatMap((f) => f.sites));
+  const answers = await resolveSites(cliOciClient(io, insecureRegistries), perFile.flatMap((f) => f.sites));
   const files = report.files.map((f) => ({ ...f, findings: [...f.findings] }));
   for (const { index, sites } of perFile) {
     const file = files[index]!;

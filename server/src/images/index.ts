@@ -7,7 +7,7 @@
 //   containerImage(file, c)    a Kubernetes container's image site; imageSites(parsed) all resolvable sites
 //   partRange(file, site, s)   document range of one part (e.g. `site.ref.spans.tag`)
 //
-// Modules that the parsers themselves depend on (dockerfile/model, registry/) import './reference' directly,
+// Modules that the parsers themselves depend on (dockerfile/model, k8s/model, oci/) import './reference' directly,
 // so that this index, which also pulls in the file models, never forms an import cycle.
 export {
   type ImageReference,

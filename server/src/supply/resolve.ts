@@ -2,7 +2,7 @@
 // few at a time, and turns the answers into pin plans, drift findings and "could not resolve" notes. Shared
 // by the language server and the CLI; whether a lookup may happen at all is the caller's decision.
 import type { Finding } from '../core/types';
-import type { Outcome, RegistryClient, RegistryError, ResolvedImage } from '../registry';
+import type { Outcome, OciClient, RegistryError, ResolvedImage } from '../oci';
 import { isDrift, planPin, type PinPlan } from './plan';
 import type { ImageSite } from '../images/sites';
 
@@ -39,7 +39,7 @@ export interface ResolveSitesOptions {
 }
 
 /** Resolves each distinct reference text once; the map is keyed by the text as written. */
-export async function resolveSites(client: RegistryClient, sites: readonly ImageSite[], options: ResolveSitesOptions = {}): Promise<Resolutions> {
+export async function resolveSites(client: OciClient, sites: readonly ImageSite[], options: ResolveSitesOptions = {}): Promise<Resolutions> {
   const texts = [...new Set(sites.map((s) => s.text))];
   const out: Resolutions = new Map();
   let next = 0;

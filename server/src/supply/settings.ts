@@ -1,6 +1,6 @@
 // The `shipshape.registry.*` and `shipshape.trustedRegistries` settings, narrowed from whatever the client sent,
 // and the credential provider built from them. Secrets are only ever handed to the registry they are keyed by.
-import { normalizeRegistryKey, type CredentialProvider, type Credentials } from '../registry/credentials';
+import { normalizeRegistryKey, type CredentialProvider, type Credentials } from '../oci/credentials';
 
 export interface RegistrySettings {
   /** On-demand lookups (hover, "Pin to digest", pin commands). */

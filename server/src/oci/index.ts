@@ -1,4 +1,4 @@
-// The registry façade the language server (hover, "Pin to digest", drift), the CLI (`shipshape pin`,
+// The OCI distribution client façade the language server (hover, "Pin to digest", drift), the CLI (`shipshape pin`,
 // `scan --resolve`) and tests call. It never throws for registry trouble: every call returns an Outcome so a
 // hover can show `error.message` and a CLI can branch on `error.kind`.
 //
@@ -42,7 +42,7 @@ export type { FetchLike, Env, Log } from './http';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RegistryError };
 
-export interface RegistryClientOptions {
+export interface OciClientOptions {
   /** Where credentials come from; typically chainCredentials(staticCredentials(settings), dockerConfigCredentials()). */
   readonly credentials: CredentialProvider;
   /** Replacement fetch (tests). Without it, requests use the proxy from HTTPS_PROXY/HTTP_PROXY/ALL_PROXY unless NO_PROXY lists the host. */
@@ -96,7 +96,7 @@ export interface ResolvedImage {
   readonly rateLimitRemaining?: number;
 }
 
-export interface RegistryClient {
+export interface OciClient {
   /** Tag → digest (HEAD, cached). Unresolvable text (`$IMG`, `scratch`, bad syntax) gives kind `invalid-reference`. */
   resolve(reference: string, options?: ResolveOptions): Promise<Outcome<ResolvedImage>>;
   /** Signature presence for the digest that would be pulled (the written digest if any, else the tag's). */
@@ -109,7 +109,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_SIGNATURE_TTL_MS = 15 * 60 * 1000;
 const PLATFORM_CACHE_LIMIT = 500;
 
-export function createRegistryClient(options: RegistryClientOptions): RegistryClient {
+export function createOciClient(options: OciClientOptions): OciClient {
   const now = options.now ?? Date.now;
   const ttlMs = options.cacheTtlMs ?? DEFAULT_TTL_MS;
   const transport = new Transport({

@@ -1,7 +1,7 @@
 // Tag → digest against Debian's real distribution registry on loopback. Every test starts its own registry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRegistryClient, noCredentials, type RegistryClientOptions } from '../../server/src/registry';
+import { createOciClient, noCredentials, type OciClientOptions } from '../../server/src/oci';
 import { DOCKER_LIST, DOCKER_MANIFEST, OCI_INDEX, OCI_MANIFEST, Pusher, forward, freePort, registryForTest, requireTools, sha256, startHttpServer } from '../support/registry';
 
 const PLATFORMS = [
@@ -10,8 +10,8 @@ const PLATFORMS = [
   { os: 'linux', architecture: 'arm', variant: 'v7' },
 ];
 
-function client(extra: Partial<RegistryClientOptions> = {}) {
-  return createRegistryClient({ credentials: noCredentials, timeoutMs: 5000, ...extra });
+function client(extra: Partial<OciClientOptions> = {}) {
+  return createOciClient({ credentials: noCredentials, timeoutMs: 5000, ...extra });
 }
 
 test('a multi-arch tag pins the OCI index digest, not a platform manifest', async (t) => {

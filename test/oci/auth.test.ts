@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   type CredentialProvider,
-  createRegistryClient,
+  createOciClient,
   noCredentials,
   staticCredentials,
-} from '../../server/src/registry';
+} from '../../server/src/oci';
 import { Pusher, basic, forward, redirectingFrontDoor, registryForTest, requireTools, startHttpServer, startTokenIssuer, tempDir } from '../support/registry';
 
 const IMG = { os: 'linux', architecture: 'amd64' };
@@ -27,11 +27,11 @@ test('htpasswd Basic auth: credentials for the host work, missing or wrong ones 
   const ref = `${reg.host}/private/app:1`;
   const logs: string[] = [];
 
-  const ok = await createRegistryClient({ credentials: staticCredentials({ [reg.host]: { username: 'alice', password } }), log: (l) => logs.push(l) }).resolve(ref);
+  const ok = await createOciClient({ credentials: staticCredentials({ [reg.host]: { username: 'alice', password } }), log: (l) => logs.push(l) }).resolve(ref);
   assert.ok(ok.ok, ok.ok ? '' : ok.error.message);
   assert.equal(ok.value.digest, pushed.digest);
 
-  const anonymous = await createRegistryClient({ credentials: noCredentials }).resolve(ref);
+  const anonymous = await createOciClient({ credentials: noCredentials }).resolve(ref);
   assert.equal(anonymous.ok, false);
   if (!anonymous.ok) {
     assert.equal(anonymous.error.kind, 'denied');
@@ -39,7 +39,7 @@ test('htpasswd Basic auth: credentials for the host work, missing or wrong ones 
   }
 
   const wrongPassword = 'wrong-Pa55word';
-  const wrong = await createRegistryClient({ credentials: staticCredentials({ [reg.host]: { username: 'alice', password: wrongPassword } }), log: (l) => logs.push(l) }).resolve(ref);
+  const wrong = await createOciClient({ credentials: staticCredentials({ [reg.host]: { username: 'alice', password: wrongPassword } }), log: (l) => logs.push(l) }).resolve(ref);
   assert.equal(wrong.ok, false);
   if (!wrong.ok) {
     assert.equal(wrong.error.kind, 'denied');
@@ -61,7 +61,7 @@ test('credentials for one registry are never sent to another registry', async (t
   const spy = await startHttpServer((req, res) => forward(req, res, reg.url));
   t.after(() => spy.close());
   // Credentials exist, but for the registry's own host, not for the spy's host we are asking.
-  const r = await createRegistryClient({ credentials: staticCredentials({ [reg.host]: { username: 'alice', password: 'pw-for-other-host' } }) }).resolve(`${spy.host}/private/app:1`);
+  const r = await createOciClient({ credentials: staticCredentials({ [reg.host]: { username: 'alice', password: 'pw-for-other-host' } }) }).resolve(`${spy.host}/private/app:1`);
   assert.equal(r.ok, false);
   if (!r.ok) assert.equal(r.error.kind, 'denied');
   assert.ok(spy.requests.length > 0);
@@ -79,7 +79,7 @@ test('token auth: Basic credentials go to the realm, the Bearer token to the reg
   const pushed = await new Pusher(reg.url, `Bearer ${pushToken}`).multiArch('private/app', '2.0', [IMG, { os: 'linux', architecture: 'arm64' }]);
 
   const logs: string[] = [];
-  const c = createRegistryClient({ credentials: staticCredentials({ [reg.host]: { username: 'bob', password: 'b0b-token-pass' } }), log: (l) => logs.push(l) });
+  const c = createOciClient({ credentials: staticCredentials({ [reg.host]: { username: 'bob', password: 'b0b-token-pass' } }), log: (l) => logs.push(l) });
   const r = await c.resolve(`${reg.host}/private/app:2.0`, { platforms: true });
   assert.ok(r.ok, r.ok ? '' : r.error.message);
   assert.equal(r.value.digest, pushed.index.digest);
@@ -113,7 +113,7 @@ test('token auth: anonymous pull token for a public repository (access_token fie
   const pub = await push.image('public/app', 'latest', IMG);
   await push.image('secret/app', 'latest', IMG);
 
-  const c = createRegistryClient({ credentials: noCredentials });
+  const c = createOciClient({ credentials: noCredentials });
   const r = await c.resolve(`${reg.host}/public/app`);
   assert.ok(r.ok, r.ok ? '' : r.error.message);
   assert.equal(r.value.digest, pub.digest);
@@ -138,14 +138,14 @@ test('token auth: an identity token is exchanged by POST and wrong credentials a
   const pushed = await new Pusher(reg.url, `Bearer ${issuer.mint([{ name: 'org/app', actions: ['pull', 'push'] }])}`).image('org/app', '1', IMG);
 
   const identity: CredentialProvider = { get: async (host) => (host === reg.host ? { kind: 'identity-token', token: refresh } : undefined) };
-  const r = await createRegistryClient({ credentials: identity }).resolve(`${reg.host}/org/app:1`);
+  const r = await createOciClient({ credentials: identity }).resolve(`${reg.host}/org/app:1`);
   assert.ok(r.ok, r.ok ? '' : r.error.message);
   assert.equal(r.value.digest, pushed.digest);
   const post = issuer.server.requests.find((q) => q.method === 'POST');
   assert.ok(post, 'token exchanged by POST');
   assert.ok(!post.url.includes(refresh), 'refresh token never in a URL');
 
-  const bad = await createRegistryClient({ credentials: staticCredentials({ [reg.host]: { username: 'bob', password: 'Wr0ng-pass' } }) }).resolve(`${reg.host}/org/app:1`);
+  const bad = await createOciClient({ credentials: staticCredentials({ [reg.host]: { username: 'bob', password: 'Wr0ng-pass' } }) }).resolve(`${reg.host}/org/app:1`);
   assert.equal(bad.ok, false);
   if (!bad.ok) {
     assert.equal(bad.error.kind, 'denied');
@@ -162,7 +162,7 @@ test('a redirect to another host does not carry the Authorization header', async
   const secret = 'front-door-secret';
   const { front, other } = await redirectingFrontDoor(t, reg.url, 'carol', secret);
 
-  const r = await createRegistryClient({ credentials: staticCredentials({ [front.host]: { username: 'carol', password: secret } }) }).resolve(`${front.host}/moved/app:1`);
+  const r = await createOciClient({ credentials: staticCredentials({ [front.host]: { username: 'carol', password: secret } }) }).resolve(`${front.host}/moved/app:1`);
   assert.ok(r.ok, r.ok ? '' : r.error.message);
   assert.equal(r.value.digest, pushed.index.digest);
   assert.ok(front.requests.some((q) => q.headers['authorization'] === basic('carol', secret)), 'the front registry got the credentials');

@@ -3,7 +3,7 @@
 // server replaying a registry's paginated answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRegistryClient, noCredentials } from '../../server/src/registry';
+import { createOciClient, noCredentials } from '../../server/src/oci';
 import { Pusher, type TestServer, forward, registryForTest, requireTools, startHttpServer } from '../support/registry';
 
 const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
@@ -14,7 +14,7 @@ const PLATFORMS = [
 ];
 
 function client(now = (): number => Date.parse('2026-03-01T12:00:00Z')) {
-  return createRegistryClient({ credentials: noCredentials, timeoutMs: 5000, now });
+  return createOciClient({ credentials: noCredentials, timeoutMs: 5000, now });
 }
 
 test('an unsigned image: referrers API 404, no referrers tag, no .sig tag', async (t) => {

@@ -9,7 +9,7 @@ import { type IncomingHttpHeaders, createServer, request as httpRequest } from '
 import { createServer as createHttpsServer } from 'node:https';
 import { type AddressInfo, type Socket, connect } from 'node:net';
 import { join } from 'node:path';
-import { createRegistryClient, noCredentials, staticCredentials, type Env } from '../../server/src/registry';
+import { createOciClient, noCredentials, staticCredentials, type Env } from '../../server/src/oci';
 import { runCliAsync } from '../cli/run';
 import { Pusher, basic, forward, freePort, redirectingFrontDoor, registryForTest, requireTools, startHttpServer, tempDir, type RecordedRequest } from '../support/registry';
 
@@ -108,8 +108,8 @@ async function startProxy(t: TestContext, opts: { authorization?: string; route?
   return proxy;
 }
 
-function client(env: Env, extra: Partial<Parameters<typeof createRegistryClient>[0]> = {}) {
-  return createRegistryClient({ credentials: noCredentials, timeoutMs: 5000, env, ...extra });
+function client(env: Env, extra: Partial<Parameters<typeof createOciClient>[0]> = {}) {
+  return createOciClient({ credentials: noCredentials, timeoutMs: 5000, env, ...extra });
 }
 
 test('HTTP_PROXY: lookups go through the proxy as absolute-URI requests and resolve against the real registry', async (t) => {

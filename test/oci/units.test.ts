@@ -4,13 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseChallenges, parseTokenResponse } from '../../server/src/registry/auth';
-import { DigestCache } from '../../server/src/registry/cache';
-import { chainCredentials, dockerConfigCredentials, spawnHelperRunner, staticCredentials } from '../../server/src/registry/credentials';
-import { type ProxyRoute, isLoopbackHost, matchesHostList, proxyFor } from '../../server/src/registry/http';
-import { RegistryError } from '../../server/src/registry/errors';
-import { nextLink, referrersTag } from '../../server/src/registry/signatures';
-import { createRegistryClient } from '../../server/src/registry';
+import { parseChallenges, parseTokenResponse } from '../../server/src/oci/auth';
+import { DigestCache } from '../../server/src/oci/cache';
+import { chainCredentials, dockerConfigCredentials, spawnHelperRunner, staticCredentials } from '../../server/src/oci/credentials';
+import { type ProxyRoute, isLoopbackHost, matchesHostList, proxyFor } from '../../server/src/oci/http';
+import { RegistryError } from '../../server/src/oci/errors';
+import { nextLink, referrersTag } from '../../server/src/oci/signatures';
+import { createOciClient } from '../../server/src/oci';
 import { tempDir } from '../support/registry';
 
 test('Bearer challenge: quoted values keep their commas', () => {
@@ -110,7 +110,7 @@ test('an unusable proxy setting is kind "proxy" and its message never repeats th
     );
   }
   // Through the client: reported as an Outcome, before any connection is attempted.
-  const client = createRegistryClient({ credentials: staticCredentials({}), env: { ALL_PROXY: 'socks5://u:Sekrit-1@socks.corp:1080' }, timeoutMs: 2000 });
+  const client = createOciClient({ credentials: staticCredentials({}), env: { ALL_PROXY: 'socks5://u:Sekrit-1@socks.corp:1080' }, timeoutMs: 2000 });
   const r = await client.resolve('ghcr.io/o/r:1');
   assert.equal(r.ok, false);
   if (!r.ok) {
@@ -125,15 +125,15 @@ test('plain HTTP to a non-loopback registry is refused unless listed as insecure
     seen.push(String(input));
     return new Response(null, { status: 200, headers: { 'docker-content-digest': `sha256:${'d'.repeat(64)}` } });
   };
-  const strict = createRegistryClient({ credentials: staticCredentials({}), fetch: fakeFetch });
+  const strict = createOciClient({ credentials: staticCredentials({}), fetch: fakeFetch });
   const r1 = await strict.resolve('reg.example:5000/a:1');
   assert.ok(r1.ok);
   assert.match(seen[0] ?? '', /^https:\/\/reg\.example:5000\/v2\/a\/manifests\/1$/);
-  const lax = createRegistryClient({ credentials: staticCredentials({}), fetch: fakeFetch, insecureRegistries: ['reg.example:5000'] });
+  const lax = createOciClient({ credentials: staticCredentials({}), fetch: fakeFetch, insecureRegistries: ['reg.example:5000'] });
   await lax.resolve('reg.example:5000/a:1');
   assert.match(seen[1] ?? '', /^http:\/\/reg\.example:5000\//);
   // An https registry must not be able to bounce us to plain HTTP on another host.
-  const redirecting = createRegistryClient({
+  const redirecting = createOciClient({
     credentials: staticCredentials({}),
     fetch: async () => new Response(null, { status: 307, headers: { location: 'http://other.example/v2/a/manifests/1' } }),
   });
@@ -229,7 +229,7 @@ test('digest cache: TTL by injected clock, survives a restart through the JSON f
 });
 
 test('resolve of unresolvable text fails with kind invalid-reference and never touches the network', async () => {
-  const client = createRegistryClient({
+  const client = createOciClient({
     credentials: staticCredentials({}),
     fetch: async () => assert.fail('no request expected'),
   });
