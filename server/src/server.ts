@@ -29,8 +29,6 @@ import { EXPORT_SARIF_METHOD, exportSarif } from './scan/sarif';
 import { hostConfig } from './lsp/diagnostics';
 import { pathToFileURL } from 'node:url';
 
-const DEFAULT_DELAY_MS = 200;
-
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const registry = defaultRegistry();
@@ -49,8 +47,6 @@ let documentChanges = false;
 let dynamicConfiguration = false;
 let pullConfiguration = false;
 let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
-/** Documents opened but not yet validated: their first validation skips the debounce. */
-const justOpened = new Set<string>();
 
 const log = (message: string): void => connection.console.error(message);
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -82,7 +78,6 @@ connection.onInitialize((params): InitializeResult => {
     init.settings,
     log,
   );
-  const delay = typeof init.validationDelayMs === 'number' && init.validationDelayMs >= 0 ? init.validationDelayMs : DEFAULT_DELAY_MS;
   maxFileBytes = typeof init.maxFileBytes === 'number' && init.maxFileBytes > 0 ? init.maxFileBytes : DEFAULT_MAX_FILE_BYTES;
   const folderPaths = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []).flatMap((uri) => toPath(uri) ?? []);
   workspaceFiles = new WorkspaceFiles(
@@ -112,7 +107,6 @@ connection.onInitialize((params): InitializeResult => {
       extra: (doc, result, s) => imageFeatures.extraDiagnostics(doc, result, s),
       workspace: (doc, result, config) => workspaceFiles.liveOutcome(doc.uri, result, config),
     },
-    delay,
     maxFileBytes,
   );
   imageFeatures = new ImageFeatures({
@@ -127,7 +121,7 @@ connection.onInitialize((params): InitializeResult => {
     workspaceFolders: () => (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []),
     applyEdit: async (edit) => (await connection.workspace.applyEdit(edit)).applied,
     showMessage: (type, message) => void (type === 'info' ? connection.window.showInformationMessage(message) : connection.window.showWarningMessage(message)),
-    revalidate: (uri) => diagnostics.schedule(uri, 0),
+    revalidate: (uri) => diagnostics.schedule(uri),
     progress: (token) => (token !== undefined ? Promise.resolve(connection.window.attachWorkDoneProgress(token)) : connection.window.createWorkDoneProgress()),
     log,
   });
@@ -167,16 +161,9 @@ connection.onDidChangeConfiguration(
 
 connection.onNotification(TRUST_CHANGED_METHOD, guard('trustChanged', undefined, (params: unknown) => trust.update(params)));
 
-documents.onDidOpen(guard('didOpen', undefined, (e) => void justOpened.add(e.document.uri)));
-documents.onDidChangeContent(
-  guard('didChange', undefined, (e) => {
-    const uri = e.document.uri;
-    diagnostics.schedule(uri, justOpened.delete(uri) ? 0 : undefined);
-  }),
-);
+documents.onDidChangeContent(guard('didChange', undefined, (e) => diagnostics.schedule(e.document.uri)));
 documents.onDidClose(
   guard('didClose', undefined, (e) => {
-    justOpened.delete(e.document.uri);
     diagnostics.close(e.document.uri);
     imageFeatures.forget(e.document.uri);
     settings.forget(e.document.uri);

@@ -181,7 +181,7 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
       processId: process.pid,
       rootUri: null,
       capabilities: options.capabilities ?? fullCapabilities(),
-      initializationOptions: { validationDelayMs: 20, ...options.initializationOptions },
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
       workspaceFolders: null,
     }),
     WAIT_MS,

@@ -64,19 +64,47 @@ test('hover over a finding renders the rule docs; elsewhere there is no hover', 
     assert.equal(none, null);
   }));
 
-test('didChange re-validates; a result for an older version is never published after a newer one', () =>
-  withServer({ initializationOptions: { validationDelayMs: 300 } }, async ({ server }) => {
+test('typing: versions are published in order, never a stale one, and the newest always gets its diagnostics', () =>
+  withServer({}, async ({ server }) => {
     const uri = 'file:///ws/Dockerfile';
+    const texts = new Map<number, string>([[1, LATEST_DOCKERFILE]]);
     await server.open(uri, 'dockerfile', LATEST_DOCKERFILE);
-    // Rapid typing: only the last version is validated once the debounce settles.
-    for (let v = 2; v <= 6; v++) await server.change(uri, v, `FROM node:${v === 6 ? '22.11' : 'latest'}\n`);
-    const last = await server.diagnostics(uri, (p) => p.version === 6, 'version 6');
-    assert.ok(!last.diagnostics.some((d) => d.code === 'dockerfile/no-latest-tag'));
+    // One didChange per typed character, sent without waiting: the server may coalesce them however they arrive.
+    const typed = 'FROM node:22.11';
+    for (let v = 2; v <= typed.length + 1; v++) {
+      const text = `${typed.slice(0, v - 1)}\n`;
+      texts.set(v, text);
+      await server.change(uri, v, text);
+    }
+    const newest = typed.length + 1;
+    const last = await server.diagnostics(uri, (p) => p.version === newest, `version ${newest}`);
+    assert.deepEqual(last.diagnostics, toDiagnostics(findingsOf(uri, texts.get(newest)!, 'dockerfile')));
     // A round trip guarantees anything the server queued before it has arrived.
     await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } });
-    const versions = server.published.filter((p) => p.uri === uri).map((p) => p.version);
-    assert.ok(versions.every((v) => v === 1 || v === 6), `published versions ${versions.join(',')}`);
-    assert.equal(versions.at(-1), 6);
+    const published = server.published.filter((p) => p.uri === uri);
+    const versions = published.map((p) => p.version!);
+    assert.ok(
+      versions.every((v, i) => i === 0 || v > versions[i - 1]!),
+      `published versions ${versions.join(',')}`,
+    );
+    assert.equal(versions.at(-1), newest);
+    // Each publish carries exactly its own version's findings.
+    for (const p of published) assert.deepEqual(p.diagnostics, toDiagnostics(findingsOf(uri, texts.get(p.version!)!, 'dockerfile')), `version ${p.version}`);
+  }));
+
+test('typing and waiting: every version gets its own diagnostics', () =>
+  withServer({}, async ({ server }) => {
+    const uri = 'file:///ws/pod.yaml';
+    await server.open(uri, 'yaml', PRIVILEGED_POD);
+    await server.diagnostics(uri, (p) => p.version === 1, 'version 1');
+    const comment = ' # typed';
+    const line = PRIVILEGED_POD.split('\n')[0]!;
+    for (let i = 1; i <= comment.length; i++) {
+      const text = PRIVILEGED_POD.replace(line, line + comment.slice(0, i));
+      await server.change(uri, i + 1, text);
+      const p = await server.diagnostics(uri, (d) => d.version === i + 1, `version ${i + 1}`);
+      assert.deepEqual(p.diagnostics, toDiagnostics(findingsOf(uri, text, 'yaml')));
+    }
   }));
 
 test('a validation overtaken while settings are fetched is dropped (stale version)', async () => {

@@ -1,4 +1,5 @@
-// Validates open documents: debounced per URI, one cached LintResult per (uri, version), stale results dropped.
+// Validates open documents: coalesced per URI (lint at once when idle; while a lint runs, only the newest version
+// waits for the next one), one cached LintResult per (uri, version), stale results never published.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultRegistry, lint, type LintResult } from '../core/engine';
@@ -55,42 +56,53 @@ export function hostConfig(settings: Settings, today: string): LintConfig {
 }
 
 export class DocumentDiagnostics {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly cache = new Map<string, Entry>();
   /** In-flight computations keyed by `uri#version`, so a hover during validation does not lint twice. */
   private readonly pending = new Map<string, Promise<Entry | undefined>>();
+  /** URIs changed since their last validation started; a Set, so a burst of edits leaves one pending run. */
+  private readonly dirty = new Set<string>();
+  /** URIs whose validation loop is queued or running: a change there only marks the URI dirty. */
+  private readonly active = new Set<string>();
   /** Bumped when settings change, so a computation that started under the old settings is not cached. */
   private generation = 0;
   private readonly incremental: IncrementalLinter;
 
   constructor(
     private readonly deps: DiagnosticsDeps,
-    private readonly delayMs: number,
     private readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
   ) {
     this.incremental = deps.incremental ?? new IncrementalLinter();
   }
 
-  /** Validate `uri` after the debounce delay; a newer call for the same URI restarts the timer. */
-  schedule(uri: string, delayMs = this.delayMs): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.validate(uri);
-      }, delayMs),
-    );
+  /**
+   * Validate `uri`'s newest version. Idle: the run starts after the messages already read are handled (setImmediate),
+   * so a burst of didChange notifications that arrived together is linted once, at its last version. Busy: the URI
+   * is marked dirty and its running loop lints the newest version when the current lint finishes. No fixed delay:
+   * a lint that takes 1 ms should not make the user wait 200 ms.
+   */
+  schedule(uri: string): void {
+    this.dirty.add(uri);
+    if (this.active.has(uri)) return;
+    this.active.add(uri);
+    setImmediate(() => void this.run(uri));
+  }
+
+  private async run(uri: string): Promise<void> {
+    try {
+      while (this.dirty.delete(uri)) await this.validate(uri);
+    } finally {
+      // Nothing can run between the loop's last check and here (no await), so no change is lost.
+      this.active.delete(uri);
+    }
   }
 
   /** Re-validates every open document, e.g. after a settings change. */
   revalidateAll(): void {
-    for (const doc of this.deps.openDocuments()) this.schedule(doc.uri, 0);
+    for (const doc of this.deps.openDocuments()) this.schedule(doc.uri);
   }
 
   close(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.dirty.delete(uri);
     this.cache.delete(uri);
     this.deps.publish(uri, undefined, []);
   }
