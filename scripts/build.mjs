@@ -43,6 +43,7 @@ const dist = {
     bench: join(root, 'scripts/bench.ts'),
     'corpus-sweep': join(root, 'scripts/corpus-sweep.ts'),
     'corpus-sweep-k8s': join(root, 'scripts/corpus-sweep-k8s.ts'),
+    'helm-corpus': join(root, 'scripts/helm-corpus.ts'),
   },
   outdir: join(root, 'dist'),
   minify: !watch && process.env.SHIPSHAPE_NO_MINIFY !== '1',
