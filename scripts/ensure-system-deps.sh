@@ -2,17 +2,17 @@
 # Installs the Debian packages the test layers need when they are missing: a real OCI registry
 # (docker-registry, htpasswd, openssl) for the digest tests, Chromium for the real-editor test, and the
 # toolchain code-server's native modules build with. Needs root and apt; otherwise says what is missing.
+# usage: scripts/ensure-system-deps.sh [code-server]   (`code-server`: only the toolchain, for `npm start`)
 set -euo pipefail
 declare -A need=(
-  [docker-registry]=docker-registry
-  [htpasswd]=apache2-utils
-  [openssl]=openssl
-  [chromium]=chromium
   [g++]=g++
   [make]=make
   [python3]=python3
   [pkg-config]=pkg-config
 )
+if [ "${1:-}" != code-server ]; then
+  need+=([docker-registry]=docker-registry [htpasswd]=apache2-utils [openssl]=openssl [chromium]=chromium)
+fi
 missing=()
 for cmd in "${!need[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")

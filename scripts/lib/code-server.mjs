@@ -11,6 +11,12 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** Whether scripts/setup-code-server.sh would find a complete cache (and so return at once). */
+export function codeServerCached() {
+  const r = spawnSync('bash', [path.join(repoRoot, 'scripts/setup-code-server.sh'), '--cached'], { stdio: 'ignore' });
+  return r.status === 0;
+}
+
 /** Runs scripts/setup-code-server.sh (a no-op when the versioned cache is complete) and returns the binaries. */
 export function ensureCodeServer() {
   const r = spawnSync('bash', [path.join(repoRoot, 'scripts/setup-code-server.sh')], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });

@@ -114,7 +114,7 @@ test('JSON findings carry file, rule, severity, message, 0-based range, Kubernet
   assert.equal(out.version, 1);
   assert.ok(out.findings.length > 0);
   for (const f of out.findings) {
-    assert.deepEqual(Object.keys(f).filter((k) => !['object'].includes(k)).sort(), ['file', 'fix', 'message', 'range', 'ruleId', 'severity', 'suggestions']);
+    assert.deepEqual(Object.keys(f).filter((k) => !['object'].includes(k)).sort(), ['file', 'fix', 'message', 'messageId', 'range', 'ruleId', 'severity', 'suggestions']);
     assert.ok(SEVERITIES.includes(f.severity));
     assert.ok(!f.file.startsWith('/') && !f.file.includes('\\'), `relative posix path: ${f.file}`);
     assert.ok(f.range.start.line >= 0 && f.range.start.character >= 0);

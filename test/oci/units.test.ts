@@ -9,7 +9,7 @@ import { DigestCache } from '../../server/src/oci/cache';
 import { chainCredentials, dockerConfigCredentials, spawnHelperRunner, staticCredentials } from '../../server/src/oci/credentials';
 import { type ProxyRoute, isLoopbackHost, matchesHostList, proxyFor } from '../../server/src/oci/http';
 import { RegistryError } from '../../server/src/oci/errors';
-import { nextLink, referrersTag } from '../../server/src/oci/signatures';
+import { nextLink, referrersTag } from '../../server/src/oci/referrers';
 import { createOciClient } from '../../server/src/oci';
 import { tempDir } from '../support/registry';
 

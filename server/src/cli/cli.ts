@@ -1,4 +1,5 @@
-// The `shipshape` command: `scan` lints files and directories, `rules` prints the rule catalogue.
+// The `shipshape` command: `scan` lints files and directories, `rules` prints the rule catalogue, `pin` pins
+// image references, `verify` checks image signatures.
 // main.ts runs it as a process; tests and other hosts call `main` with their own I/O.
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, input or internal error.
 import '../rules';
@@ -14,6 +15,9 @@ import { RULES_FORMATS, formatRules, type RulesFormat } from './rules';
 import { ConfigError, InputError, scan } from './scan';
 import { todayIso } from '../scan/facts';
 import { addRegistryFindings, runPin, takeInsecureRegistries } from './pin';
+import { runVerify } from './verify';
+import { workspaceConfig } from '../config/node';
+import { resolve } from 'node:path';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -36,6 +40,7 @@ Commands:
   scan [PATH...]   Lint Dockerfiles and Kubernetes manifests (files, directories, or - for stdin)
   rules            List every rule
   pin [PATH...]    Pin image references to digests from their registries (tag@sha256:...)
+  verify [PATH...] Verify image signatures (cosign keys, Sigstore bundles) against the signature policy
 
 Options:
   -h, --help       Show help (also: shipshape <command> --help)
@@ -56,9 +61,10 @@ Options:
       --stdin-filename N   name used to detect and report stdin (e.g. Dockerfile, app.yaml);
                            without it stdin is linted as YAML unless it reads like a Dockerfile
       --color, --no-color  force colours on or off (default: on for a TTY unless NO_COLOR is set)
-      --resolve            ask registries: report pinned digests whose tag moved (registry/digest-drift)
-                           and images that could not be resolved (registry/unresolved-image);
-                           without it scan never touches the network
+      --resolve            ask registries: report pinned digests whose tag moved (registry/digest-drift),
+                           images that could not be resolved (registry/unresolved-image), and images the
+                           \`signatures\` policy names that are not signed by a trusted signer
+                           (registry/image-signature); without it scan never touches the network
       --insecure-registry HOST  allow plain HTTP to HOST with --resolve (repeatable; loopback always may)
   -h, --help               Show this help
 
@@ -79,6 +85,7 @@ JSON output (--format json), version 1; fields are only ever added within a vers
     "findings": [{
       "file": "path/relative/to/cwd",
       "ruleId": "k8s/no-privileged",
+      "messageId": "privileged" | null,                   the rule's message key (as in messageEquivalents)
       "severity": "error" | "warning" | "info" | "hint",
       "message": "...",
       "range": { "start": { "line": 0, "character": 0 }, "end": { ... } },   0-based, UTF-16, end exclusive
@@ -123,6 +130,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command === 'scan') return await runScan(rest, io);
     if (command === 'rules') return runRules(rest, io);
     if (command === 'pin') return await runPin(rest, io);
+    if (command === 'verify') return await runVerify(rest, io);
     throw new UsageError(command === undefined ? 'missing command' : command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -148,7 +156,8 @@ async function runScan(rawArgv: readonly string[], io: CliIo): Promise<number> {
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be given only once');
   const stdinFilename = stringFlag(args, 'stdin-filename');
   const scanned = await scan({ paths, cwd: io.cwd, registry, today: todayIso(), readStdin: io.readStdin, ...(stdinFilename ? { stdinFilename } : {}), ...(configFile ? { configFile } : {}) });
-  const report = args.flags.has('resolve') ? await addRegistryFindings(scanned, io, insecureRegistries) : scanned;
+  const policies = workspaceConfig(registry.metas(), [], {}, {}, configFile ? resolve(io.cwd, configFile) : undefined);
+  const report = args.flags.has('resolve') ? await addRegistryFindings(scanned, io, insecureRegistries, (path) => policies.configFor(path).signatures) : scanned;
   const format = stringFlag(args, 'format') ?? 'text';
   const version = packageVersion();
   if (format === 'json') io.stdout(formatJson(report, version));

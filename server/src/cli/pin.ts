@@ -1,5 +1,5 @@
 // `shipshape pin`: rewrites every image reference under the given paths to `tag@digest` from the registry, and
-// `scan --resolve`: adds digest-drift findings and notes for images that could not be resolved. The only CLI
+// `scan --resolve`: adds digest-drift findings, notes for images that could not be resolved, and signature verdicts. The only CLI
 // code that touches the network; plain `scan` never does.
 // Exit codes of `pin`: 0 everything resolved (or nothing to pin), 1 some reference could not be resolved, 2 usage.
 import { promises as fs } from 'node:fs';
@@ -9,7 +9,10 @@ import { applyEdits } from '../core/fix';
 import { createOciClient, dockerConfigCredentials, type OciClient } from '../oci';
 import { walkLintable } from '../scan/walk';
 import { imageSitesOfText, type ImageSite } from '../images/sites';
+import type { SignaturePolicy } from '../core/config';
+import { SignatureVerifier } from '../signatures';
 import { pinFiles } from '../supply/pin';
+import { signatureChecks, signatureFinding, verifyChecks, type SignatureCheck } from '../supply/signatures';
 import { registryFindings, resolveSites } from '../supply/resolve';
 import { UsageError, parseArgs, stringFlag, type FlagSpec } from './args';
 import type { CliIo } from './cli';
@@ -78,14 +81,15 @@ export function cliOciClient(io: CliIo, insecureRegistries: readonly string[]): 
   return createOciClient({ credentials: dockerConfigCredentials({ env: io.env }), insecureRegistries, env: io.env });
 }
 
-interface FileSites {
+export interface FileSites {
   path: string;
   display: string;
   text: string;
   sites: ImageSite[];
 }
 
-async function collect(paths: readonly string[], cwd: string): Promise<FileSites[]> {
+/** Every image site in the lintable files under `paths`, files sorted per path. */
+export async function collectSites(paths: readonly string[], cwd: string): Promise<FileSites[]> {
   const out: FileSites[] = [];
   const seen = new Set<string>();
   for (const p of paths) {
@@ -120,7 +124,7 @@ export async function runPin(argv: readonly string[], io: CliIo): Promise<number
   if (args.positionals.includes('-')) throw new UsageError('pin rewrites files in place; stdin (-) is not supported');
   const dryRun = args.flags.has('dry-run');
   const json = stringFlag(args, 'format') === 'json';
-  const files = await collect(args.positionals.length ? args.positionals : ['.'], io.cwd);
+  const files = await collectSites(args.positionals.length ? args.positionals : ['.'], io.cwd);
   const pinned = await pinFiles(cliOciClient(io, hosts), files, { fresh: true });
 
   const changes = pinned.files.flatMap(({ file, outcome }) =>
@@ -150,28 +154,43 @@ export async function runPin(argv: readonly string[], io: CliIo): Promise<number
   return failures.length ? 1 : 0;
 }
 
-/** `scan --resolve`: registry findings merged into each file's findings (stdin is not resolved: it has no file to fix). */
-export async function addRegistryFindings(report: ScanReport, io: CliIo, insecureRegistries: readonly string[]): Promise<ScanReport> {
-  const perFile: { index: number; sites: ImageSite[] }[] = [];
+/**
+ * `scan --resolve`: registry findings merged into each file's findings: digest drift, unresolvable images, and
+ * the signature verdicts of the images a `signatures` policy names (stdin is not resolved: it has no file).
+ */
+export async function addRegistryFindings(
+  report: ScanReport,
+  io: CliIo,
+  insecureRegistries: readonly string[],
+  policyFor: (path: string) => SignaturePolicy | undefined,
+): Promise<ScanReport> {
+  const perFile: { index: number; sites: ImageSite[]; checks: SignatureCheck[] }[] = [];
   for (const [index, file] of report.files.entries()) {
     const path = resolve(io.cwd, file.path);
     const text = await fs.readFile(path, 'utf8').catch(() => undefined);
     if (text === undefined) continue;
     const sites = imageSitesOfText(path, text);
-    if (sites.length) perFile.push({ index, sites });
+    if (sites.length) perFile.push({ index, sites, checks: signatureChecks(sites, policyFor(path)) });
   }
   if (!perFile.length) return report;
-  const answers = await resolveSites(cliOciClient(io, insecureRegistries), perFile.flatMap((f) => f.sites));
+  const client = cliOciClient(io, insecureRegistries);
+  const answers = await resolveSites(client, perFile.flatMap((f) => f.sites));
+  const verdicts = await verifyChecks(new SignatureVerifier(client), perFile.flatMap((f) => f.checks), { fresh: true });
   const files = report.files.map((f) => ({ ...f, findings: [...f.findings] }));
-  for (const { index, sites } of perFile) {
+  for (const { index, sites, checks } of perFile) {
     const file = files[index]!;
     file.findings.push(...registryFindings(sites, answers));
+    for (const check of checks) {
+      const verdict = verdicts.get(check.key);
+      const finding = verdict && signatureFinding(check.site, verdict);
+      if (finding) file.findings.push(finding);
+    }
     file.findings.sort(compareFindings);
   }
   return { ...report, files };
 }
 
-function displayPath(cwd: string, file: string): string {
+export function displayPath(cwd: string, file: string): string {
   const rel = relative(cwd, file);
   const shown = rel === '' || isAbsolute(rel) ? file : rel;
   return shown.split(sep).join('/');

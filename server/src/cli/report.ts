@@ -6,6 +6,8 @@ export interface FileReport {
   /** Relative to the working directory with `/` separators (or the stdin name); shown and written to JSON/SARIF. */
   path: string;
   findings: Finding[];
+  /** The text that was linted, when it is not a file on disk (stdin); SARIF fingerprints hash its lines. */
+  text?: string;
 }
 
 export interface ScanReport {

@@ -109,7 +109,7 @@ async function scanStdin(inputs: ScanInputs, configFor: (path: string, languageI
   // Unnamed stdin has no place on disk, so it gets the config of the working directory and no file facts.
   const config = name ? configFor(path) : configFor(join(inputs.cwd, 'stdin'), 'yaml');
   const result = lint({ path, text, ...(languageId ? { languageId } : {}) }, config, inputs.registry);
-  return { path: name ? displayPath(inputs.cwd, path) : path, findings: result.findings };
+  return { path: name ? displayPath(inputs.cwd, path) : path, findings: result.findings, text };
 }
 
 export function sniffLanguage(text: string): 'dockerfile' | 'yaml' {

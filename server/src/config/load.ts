@@ -3,7 +3,8 @@
 import { parseDocument, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { SourceFile } from '../core/source';
-import type { LintConfig, RuleSetting, SuppressionPolicy } from '../core/config';
+import { dirname, resolve as resolvePath } from 'node:path';
+import type { LintConfig, RuleSetting, SignaturePolicy, SignaturePolicyEntry, SuppressionPolicy } from '../core/config';
 import type { RuleMeta } from '../core/types';
 import { configSchema, type JsonSchema } from './schema';
 import { validate, type SchemaError } from './validate';
@@ -52,7 +53,7 @@ export function parseConfig(path: string, text: string, metas: readonly RuleMeta
     diagnostics.push({ range: rangeAt(file, doc.contents, error) ?? file.rangeOf(0, 0), severity: error.at === 'key' ? 'warning' : 'error', message: `${error.message} This entry is ignored.` });
   }
   const clean = prune(value, errors);
-  return { path, ...toConfig(clean), diagnostics };
+  return { path, ...toConfig(clean, dirname(path)), diagnostics };
 }
 
 /** Drops every value that failed validation, so the valid rest of the file still applies. */
@@ -72,7 +73,7 @@ function typeOf(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
-function toConfig(value: unknown): { lint: LintConfig; ignore: string[] } {
+function toConfig(value: unknown, dir: string): { lint: LintConfig; ignore: string[] } {
   const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const lint: LintConfig = {};
   if (v.rules && typeof v.rules === 'object') {
@@ -89,7 +90,28 @@ function toConfig(value: unknown): { lint: LintConfig; ignore: string[] } {
     for (const key of ['peers', 'requireReason', 'reportUnused'] as const) if (typeof s[key] === 'boolean') policy[key] = s[key];
     lint.suppressions = policy;
   }
+  const signatures = signaturePolicy(v.signatures, dir);
+  if (signatures) lint.signatures = signatures;
   return { lint, ignore: strings(v.ignore) ?? [] };
+}
+
+/** The validated `signatures` section, with key and root paths made absolute (relative to the config file). */
+function signaturePolicy(raw: unknown, dir: string): SignaturePolicy | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const s = raw as { trustedRoot?: unknown; policy?: unknown };
+  const entries: SignaturePolicyEntry[] = [];
+  for (const item of Array.isArray(s.policy) ? s.policy : []) {
+    if (!item || typeof item !== 'object') continue;
+    const e = item as Record<string, unknown>;
+    if (typeof e.images !== 'string') continue;
+    const keys = Array.isArray(e.keys) ? e.keys.filter((k): k is string => typeof k === 'string').map((k) => resolvePath(dir, k)) : [];
+    const identities = (Array.isArray(e.identities) ? e.identities : []).flatMap((id: unknown) => {
+      const i = (id ?? {}) as { issuer?: unknown; subject?: unknown };
+      return typeof i.issuer === 'string' && typeof i.subject === 'string' ? [{ issuer: i.issuer, subject: i.subject }] : [];
+    });
+    entries.push({ images: e.images, keys, identities, ...(typeof e.signatureRepository === 'string' ? { signatureRepository: e.signatureRepository } : {}) });
+  }
+  return { policy: entries, ...(typeof s.trustedRoot === 'string' ? { trustedRoot: resolvePath(dir, s.trustedRoot) } : {}) };
 }
 
 /** The range of the key (unknown keys) or value (wrong values) an error points at. */

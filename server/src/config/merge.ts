@@ -13,6 +13,7 @@ export function mergeConfigs(...layers: (LintConfig | undefined)[]): LintConfig 
       out.rules = rules;
     }
     if (layer.trustedRegistries) out.trustedRegistries = [...layer.trustedRegistries];
+    if (layer.signatures) out.signatures = layer.signatures;
     if (layer.suppressions) out.suppressions = { ...out.suppressions, ...layer.suppressions };
     if (layer.context) out.context = { ...out.context, ...layer.context };
   }

@@ -13,6 +13,7 @@ export type JsonSchema = {
   type?: 'object' | 'array' | 'string' | 'boolean' | 'number';
   enum?: readonly unknown[];
   properties?: Record<string, JsonSchema>;
+  required?: string[];
   additionalProperties?: boolean | JsonSchema;
   items?: JsonSchema;
   anyOf?: JsonSchema[];
@@ -51,6 +52,52 @@ function ruleEntry(description: string, meta?: RuleMeta): JsonSchema {
   };
 }
 
+const SIGNATURES_SCHEMA: JsonSchema = {
+  type: 'object',
+  description:
+    'Which images must be signed, and by whom. Checked by `registry/image-signature` in the editor (trusted workspaces), `shipshape scan --resolve` and `shipshape verify`; images no entry names are not checked.',
+  additionalProperties: false,
+  properties: {
+    trustedRoot: {
+      type: 'string',
+      description: "A Sigstore `trusted_root.json` for a private Sigstore deployment, relative to this file. Default: Sigstore's public-good root, shipped with Shipshape.",
+    },
+    policy: {
+      type: 'array',
+      description: 'Entries of images and their trusted signers. Every entry whose `images` matches adds its keys and identities; one valid signature from any of them is enough.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['images'],
+        properties: {
+          images: {
+            type: 'string',
+            description: 'Glob over the image name without tag or digest, as `registry/repository` or as written for Docker Hub: `ghcr.io/acme/*` (`*` stays within one path segment), `registry.example.com/**`, `nginx`.',
+          },
+          keys: { type: 'array', items: { type: 'string' }, description: 'PEM public keys (`cosign.pub`: ECDSA, RSA or Ed25519), relative to this file.' },
+          identities: {
+            type: 'array',
+            description: 'Keyless signers (Sigstore bundles): the certificate issuer and subject; `*` matches any run of characters.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['issuer', 'subject'],
+              properties: {
+                issuer: { type: 'string', description: 'OIDC issuer, e.g. `https://token.actions.githubusercontent.com`.' },
+                subject: { type: 'string', description: 'Certificate subject (SAN), e.g. `https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main`.' },
+              },
+            },
+          },
+          signatureRepository: {
+            type: 'string',
+            description: "Repository holding these images' signatures when not the image's own (cosign's COSIGN_REPOSITORY), e.g. `registry.example.com/signatures`. Signatures are never read from another repository or registry unless named here.",
+          },
+        },
+      },
+    },
+  },
+};
+
 export function configSchema(metas: readonly RuleMeta[]): JsonSchema {
   const rules: Record<string, JsonSchema> = {};
   for (const meta of [...metas].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -81,6 +128,7 @@ export function configSchema(metas: readonly RuleMeta[]): JsonSchema {
         description: 'Paths not to lint, as .gitignore patterns relative to this file (`vendor/`, `**/charts/**/templates/`, `!keep.yaml`).',
         items: { type: 'string' },
       },
+      signatures: SIGNATURES_SCHEMA,
       suppressions: {
         type: 'object',
         additionalProperties: false,

@@ -1,5 +1,5 @@
-// A validator for the subset of JSON Schema our config schema uses (type, enum, properties, additionalProperties,
-// items, anyOf, local $ref): a dozen keywords do not earn a dependency such as ajv in the server bundle.
+// A validator for the subset of JSON Schema our config schema uses (type, enum, properties, required,
+// additionalProperties, items, anyOf, local $ref): a dozen keywords do not earn a dependency such as ajv in the server bundle.
 import type { JsonSchema } from './schema';
 
 export interface SchemaError {
@@ -52,6 +52,8 @@ export function validate(value: unknown, schema: JsonSchema, root: JsonSchema = 
       else if (s.additionalProperties === false) errors.push({ path: [...path, key], at: 'key', message: unknownKey(key, s) });
       else if (typeof s.additionalProperties === 'object') errors.push(...validate(v, s.additionalProperties, root, [...path, key]));
     }
+    const missing = (s.required ?? []).filter((key) => !(key in value));
+    if (missing.length) return [{ path, at: 'value', message: `Missing ${missing.map((k) => `\`${k}\``).join(', ')}.` }, ...errors];
   }
   if (s.type === 'array' && Array.isArray(value) && s.items) {
     value.forEach((v, i) => errors.push(...validate(v, s.items!, root, [...path, i])));

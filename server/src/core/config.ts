@@ -18,8 +18,27 @@ export interface LintConfig {
   suppressions?: SuppressionPolicy;
   /** Registries images may come from (wildcards allowed); empty means the trusted-registry rules stay quiet. */
   trustedRegistries?: string[];
+  /** Which images must be signed, and by whom (`signatures` in `.shipshape.yaml`); read by registry checks only. */
+  signatures?: SignaturePolicy;
   /** Set by the host: whether a `.dockerignore` sits next to the Dockerfile (the engine does no I/O). */
   context?: LintContextFacts;
+}
+
+export interface SignaturePolicy {
+  /** Absolute path of a Sigstore `trusted_root.json` (private deployment); the public-good root when absent. */
+  trustedRoot?: string;
+  policy: SignaturePolicyEntry[];
+}
+
+export interface SignaturePolicyEntry {
+  /** Glob over the image name without tag or digest (`ghcr.io/acme/*`, `nginx`, `**`). */
+  images: string;
+  /** Absolute paths of PEM public keys (`cosign.pub`). */
+  keys: string[];
+  /** Keyless signers: certificate issuer and subject (`*` matches any run of characters). */
+  identities: { issuer: string; subject: string }[];
+  /** Where signatures are stored when not beside the image (cosign's COSIGN_REPOSITORY); may be another registry. */
+  signatureRepository?: string;
 }
 
 export interface LintContextFacts {

@@ -12,7 +12,8 @@ import { RegistryError, redact } from './errors';
 import { type Env, type FetchLike, type Log, Transport } from './http';
 import { isIndexMediaType } from './mediaTypes';
 import { type ImageReference, effectiveTag, formatPinned, fullName, parseReference } from '../images/reference';
-import { type SignatureReport, discoverSignatures } from './signatures';
+import { type RawManifest, fetchBlob, fetchManifest } from './content';
+import { type Referrers, type SignatureReport, discoverSignatures, listReferrers } from './referrers';
 
 export { RegistryError, isRegistryError, type RegistryErrorKind } from './errors';
 export {
@@ -37,7 +38,11 @@ export {
   spawnHelperRunner,
 } from './credentials';
 export type { Platform } from './client';
-export type { SignatureReport } from './signatures';
+export type { SignatureReport, Referrers } from './referrers';
+export type { Descriptor, RawManifest } from './content';
+export { descriptorsOf } from './content';
+export { referrersTag } from './referrers';
+export { OCI_MANIFEST, SIGSTORE_BUNDLE_ARTIFACT, NOTARY_SIGNATURE_ARTIFACT } from './mediaTypes';
 export type { FetchLike, Env, Log } from './http';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RegistryError };
@@ -101,6 +106,16 @@ export interface OciClient {
   resolve(reference: string, options?: ResolveOptions): Promise<Outcome<ResolvedImage>>;
   /** Signature presence for the digest that would be pulled (the written digest if any, else the tag's). */
   signatures(reference: string | ResolvedImage, options?: Omit<ResolveOptions, 'platforms'>): Promise<Outcome<SignatureReport>>;
+  /** A manifest of `repository` by tag or digest (digest checked); `undefined` when the registry has no such tag. */
+  manifest(repository: ImageReference, reference: string, options?: ContentOptions): Promise<Outcome<RawManifest | undefined>>;
+  /** A blob of `repository` by digest (checked). */
+  blob(repository: ImageReference, digest: string, options?: ContentOptions): Promise<Outcome<Uint8Array>>;
+  /** Artifacts whose subject is `digest` in `repository` (referrers API, else the referrers tag). */
+  referrers(repository: ImageReference, digest: string, options?: ContentOptions): Promise<Outcome<Referrers>>;
+}
+
+export interface ContentOptions {
+  readonly signal?: AbortSignal;
 }
 
 const DEFAULT_TTL_MS = 60 * 60 * 1000;
@@ -222,5 +237,19 @@ export function createOciClient(options: OciClientOptions): OciClient {
     }
   }
 
-  return { resolve, signatures };
+  async function content<T>(repository: ImageReference, options: ContentOptions, read: (ctx: RequestContext) => Promise<T>): Promise<Outcome<T>> {
+    try {
+      return { ok: true, value: await read(context(options.signal)) };
+    } catch (err) {
+      return { ok: false, error: scrub(err, repository.domain) };
+    }
+  }
+
+  return {
+    resolve,
+    signatures,
+    manifest: (repository, reference, options = {}) => content(repository, options, (ctx) => fetchManifest(ctx, repository, reference)),
+    blob: (repository, digest, options = {}) => content(repository, options, (ctx) => fetchBlob(ctx, repository, digest)),
+    referrers: (repository, digest, options = {}) => content(repository, options, (ctx) => listReferrers(ctx, repository, digest)),
+  };
 }

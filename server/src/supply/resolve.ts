@@ -14,6 +14,12 @@ export const REGISTRY_CHECKS = {
     description:
       'The image is pinned as `tag@digest`, and the registry says the tag now points to a different digest. The build still uses the written digest; the tag has moved on (a rebuild, usually with security fixes).',
   },
+  'registry/image-signature': {
+    title: 'Image not signed by a trusted signer',
+    severity: 'error',
+    description:
+      'An image that the `signatures` policy of `.shipshape.yaml` names has no valid signature from a key or identity the policy trusts: it is unsigned, signed by someone else, or its signature is broken or for another digest. When the signatures could not be read (offline, denied) the finding is informational instead.',
+  },
   'registry/unresolved-image': {
     title: 'Image could not be resolved',
     severity: 'info',

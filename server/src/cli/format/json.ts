@@ -9,6 +9,8 @@ export const JSON_SCHEMA_VERSION = 1;
 export interface JsonFinding {
   file: string;
   ruleId: string;
+  /** The rule's message key (as in `messages` and `messageEquivalents`); null for engine notices without one. */
+  messageId: string | null;
   severity: Severity;
   message: string;
   /** 0-based line and UTF-16 character, end exclusive (LSP positions). */
@@ -32,6 +34,7 @@ export function toJson(report: ScanReport, toolVersion: string): JsonOutput {
     file.findings.map((f) => ({
       file: file.path,
       ruleId: f.ruleId,
+      messageId: f.messageId ?? null,
       severity: f.severity,
       message: f.message,
       range: f.range,

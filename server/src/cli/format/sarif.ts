@@ -1,6 +1,10 @@
-// SARIF 2.1.0 for code-scanning services: every rule with its docs, results with 1-based regions and fixes.
+// SARIF 2.1.0 for code-scanning services: every rule with its docs, results with 1-based regions, fixes and
+// fingerprints that follow a finding across commits.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Fix, Range, RuleMeta, Severity } from '../../core/types';
+import type { Finding, Fix, Range, RuleMeta, Severity } from '../../core/types';
 import { ENGINE_DIAGNOSTICS, type EngineDiagnosticId } from '../../core/builtin';
 import { DOCS_BASE_URL, docsUrl, renderEngineHover, renderPage } from '../../docs/render';
 import type { ScanReport } from '../report';
@@ -25,9 +29,14 @@ export interface SarifRegion {
 
 export interface SarifOptions {
   toolVersion: string;
-  /** The directory relative paths are resolved against (`%SRCROOT%`). */
+  /** The directory the report's relative paths are relative to; normally also `%SRCROOT%` (see `sarifRoot`). */
   cwd: string;
+  /** A reported file's text by its report path, for fingerprints (default: read it from disk). */
+  readText?: (path: string) => string | undefined;
 }
+
+/** The `partialFingerprints` key; bump the version if the hashed fields ever change. */
+export const FINGERPRINT_KEY = 'shipshapeFindingHash/v1';
 
 export function toSarif(report: ScanReport, metas: readonly RuleMeta[], options: SarifOptions): Record<string, unknown> {
   const ruleIds = [...[...metas].sort((a, b) => a.id.localeCompare(b.id)).map((m) => m.id), ...Object.keys(ENGINE_DIAGNOSTICS)];
@@ -37,16 +46,20 @@ export function toSarif(report: ScanReport, metas: readonly RuleMeta[], options:
     return meta ? ruleDescriptor(meta) : engineDescriptor(id as EngineDiagnosticId);
   });
   const index = new Map(ruleIds.map((id, i) => [id, i]));
-  const results = report.files.flatMap((file) =>
-    file.findings.map((f) => {
+  const root = sarifRoot(options.cwd, report.files.map((f) => f.path));
+  const readText = options.readText ?? ((path: string) => readTextFile(resolve(options.cwd, path)));
+  const results = report.files.flatMap((file) => {
+    const uri = encodeUri(relative(root, resolve(options.cwd, file.path)).split(sep).join('/'));
+    const prints = fingerprints(file.path, file.findings, file.text ?? (file.findings.length ? readText(file.path) : undefined));
+    return file.findings.map((f, i) => {
       const ruleIndex = index.get(f.ruleId);
-      const location = { artifactLocation: { uri: encodeUri(file.path), uriBaseId: SRCROOT }, region: region(f.range) };
-      const fixes = [...(f.fix ? [f.fix] : []), ...f.suggestions].map((fix) => sarifFix(fix, file.path));
+      const location = { artifactLocation: { uri, uriBaseId: SRCROOT }, region: region(f.range) };
+      const fixes = [...(f.fix ? [f.fix] : []), ...f.suggestions].map((fix) => sarifFix(fix, uri));
       return {
         ruleId: f.ruleId,
         ...(ruleIndex !== undefined ? { ruleIndex } : {}),
         level: LEVEL[f.severity],
-        message: { text: f.message },
+        message: { text: f.message, ...(f.messageId ? { id: f.messageId } : {}) },
         locations: [
           {
             physicalLocation: location,
@@ -63,10 +76,11 @@ export function toSarif(report: ScanReport, metas: readonly RuleMeta[], options:
               : {}),
           },
         ],
+        partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
         ...(fixes.length ? { fixes } : {}),
       };
-    }),
-  );
+    });
+  });
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -81,7 +95,7 @@ export function toSarif(report: ScanReport, metas: readonly RuleMeta[], options:
             rules,
           },
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(options.cwd).href.replace(/\/?$/, '/')}` } },
+        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } },
         columnKind: 'utf16CodeUnits',
         results,
       },
@@ -115,6 +129,8 @@ function ruleDescriptor(meta: RuleMeta): Record<string, unknown> {
       markdown: renderPage(meta),
     },
     helpUri: url,
+    // Keyed by messageId, which results name in `message.id`; `{{name}}` becomes SARIF's positional `{0}`.
+    messageStrings: Object.fromEntries(Object.entries<string>(meta.messages).map(([id, text]) => [id, { text: sarifTemplate(text) }])),
     defaultConfiguration: { level: LEVEL[meta.severity], enabled: meta.enabledByDefault !== false },
     properties: {
       tags: ['security', meta.target === 'dockerfile' ? 'dockerfile' : 'kubernetes', ...meta.equivalents, ...Object.values(meta.messageEquivalents ?? {}).flatMap((v) => v ?? [])],
@@ -137,12 +153,12 @@ function engineDescriptor(id: EngineDiagnosticId): Record<string, unknown> {
   };
 }
 
-function sarifFix(fix: Fix, path: string): Record<string, unknown> {
+function sarifFix(fix: Fix, uri: string): Record<string, unknown> {
   return {
     description: { text: fix.title },
     artifactChanges: [
       {
-        artifactLocation: { uri: encodeUri(path), uriBaseId: SRCROOT },
+        artifactLocation: { uri, uriBaseId: SRCROOT },
         replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
       },
     ],
@@ -160,6 +176,58 @@ function pascal(id: string): string {
 
 function plain(markdown: string): string {
   return markdown.replace(/`([^`]*)`/g, '$1').trim();
+}
+
+/**
+ * The folder `%SRCROOT%` names: the working directory when every reported file is inside it (a CI job scans its
+ * checkout from the top), otherwise the deepest folder holding them all, so that no URI climbs out with `../`.
+ */
+export function sarifRoot(cwd: string, paths: readonly string[]): string {
+  const files = paths.map((p) => resolve(cwd, p));
+  const inside = (dir: string, file: string): boolean => {
+    const rel = relative(dir, file);
+    return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+  };
+  if (files.every((f) => inside(cwd, f))) return cwd;
+  let root = dirname(files[0]!);
+  while (!files.every((f) => inside(root, f)) && dirname(root) !== root) root = dirname(root);
+  return root;
+}
+
+/**
+ * One fingerprint per finding that survives edits elsewhere in the file: what was found (rule, message id, message,
+ * Kubernetes object) and the text of the line it starts on, never its line number. Findings that share all of
+ * that are told apart by their order (`:0`, `:1`, ...), as GitHub does for its own line hashes.
+ */
+export function fingerprints(path: string, findings: readonly Finding[], text: string | undefined): string[] {
+  const lines = text?.split(/\r\n|\r|\n/);
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const line = (lines?.[f.range.start.line] ?? '').trim().replace(/\s+/g, ' ');
+    const object = f.object ? [f.object.apiVersion, f.object.kind, f.object.namespace ?? '', f.object.name, f.object.container ?? ''].join('/') : '';
+    const hash = createHash('sha256').update([f.ruleId, f.messageId ?? '', f.message, object, path, line].join('\0')).digest('hex').slice(0, 32);
+    const n = seen.get(hash) ?? 0;
+    seen.set(hash, n + 1);
+    return `${hash}:${n}`;
+  });
+}
+
+function readTextFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** `Image {{image}} has {{count}}` -> `Image {0} has {1}`; literal braces are doubled, as SARIF requires. */
+function sarifTemplate(template: string): string {
+  const names: string[] = [];
+  return template.replace(/\{\{\s*(\w+)\s*\}\}|[{}]/g, (m, name: string | undefined) => {
+    if (name === undefined) return m + m;
+    if (!names.includes(name)) names.push(name);
+    return `{${names.indexOf(name)}}`;
+  });
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */

@@ -1,9 +1,9 @@
-// Finds out whether an image digest has signatures, without verifying them (keys, Fulcio/Rekor, trust policy
-// are out of scope for a linter). Three places can hold them: the OCI 1.1 referrers API, the referrers tag
-// schema that registries without that API use, and cosign's legacy `sha256-<hex>.sig` tag.
+// The artifacts that refer to an image digest (OCI 1.1 referrers API, or the referrers tag schema registries
+// without that API use) and cosign's legacy `sha256-<hex>.sig` tag: where signatures live. This module only
+// finds them; server/src/signatures/ verifies them.
 import type { AuthTarget } from './auth';
 import { type RequestContext, expectOk, manifestUrl, signalOf, statusError, targetOf } from './client';
-import { RegistryError } from './errors';
+import { type Descriptor, descriptorsOf, parseObject } from './content';
 import type { HttpResponse } from './http';
 import { MANIFEST_ACCEPT, NOTARY_SIGNATURE_ARTIFACT, OCI_INDEX, SIGSTORE_BUNDLE_ARTIFACT } from './mediaTypes';
 import type { ImageReference } from '../images/reference';
@@ -29,9 +29,8 @@ export function referrersTag(digest: string): string {
 }
 
 export async function discoverSignatures(ctx: RequestContext, ref: ImageReference, digest: string, now: () => number): Promise<SignatureReport> {
-  const target = targetOf(ref);
-  const referrers = await listReferrers(ctx, target, digest);
-  const types = new Set(referrers.artifactTypes);
+  const referrers = await listReferrers(ctx, ref, digest);
+  const types = new Set(referrers.descriptors.map((d) => d.artifactType));
   const cosign = await tagExists(ctx, ref, `${referrersTag(digest)}.sig`);
   return {
     cosign,
@@ -42,18 +41,25 @@ export async function discoverSignatures(ctx: RequestContext, ref: ImageReferenc
   };
 }
 
-async function listReferrers(ctx: RequestContext, target: AuthTarget, digest: string): Promise<{ api: boolean; artifactTypes: string[] }> {
+export interface Referrers {
+  /** Whether the registry answered the referrers API (false: the referrers tag was read). */
+  readonly api: boolean;
+  readonly descriptors: readonly Descriptor[];
+}
+
+export async function listReferrers(ctx: RequestContext, ref: ImageReference, digest: string): Promise<Referrers> {
+  const target = targetOf(ref);
   const base = ctx.transport.baseUrl(target.host);
   let url: URL | undefined = new URL(`/v2/${target.repository}/referrers/${digest}`, base);
-  const artifactTypes: string[] = [];
+  const descriptors: Descriptor[] = [];
   for (let page = 0; url && page < MAX_REFERRER_PAGES; page++) {
     const res: HttpResponse = await ctx.auth.send(target, { method: 'GET', url, headers: { accept: OCI_INDEX }, ...signalOf(ctx) });
-    if (page === 0 && lacksReferrersApi(res.status)) return { api: false, artifactTypes: await referrersTagIndex(ctx, target, digest) };
+    if (page === 0 && lacksReferrersApi(res.status)) return { api: false, descriptors: await referrersTagIndex(ctx, target, digest) };
     expectOk(res, target, digest);
-    artifactTypes.push(...artifactTypesOf(res.body, target.domain));
+    descriptors.push(...descriptorsOf(parseObject(res.body, target.domain, 'referrers index').manifests));
     url = nextLink(res.headers.get('link'), res.url);
   }
-  return { api: true, artifactTypes };
+  return { api: true, descriptors };
 }
 
 // The spec says 404 means "no referrers API"; older registries and proxies also use 400/405/501 for unknown
@@ -62,12 +68,12 @@ function lacksReferrersApi(status: number): boolean {
   return status === 404 || status === 400 || status === 405 || status === 501;
 }
 
-async function referrersTagIndex(ctx: RequestContext, target: AuthTarget, digest: string): Promise<string[]> {
+async function referrersTagIndex(ctx: RequestContext, target: AuthTarget, digest: string): Promise<Descriptor[]> {
   const url = manifestUrl(ctx, target, referrersTag(digest));
   const res = await ctx.auth.send(target, { method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, ...signalOf(ctx) });
   if (res.status === 404) return [];
   expectOk(res, target, referrersTag(digest));
-  return artifactTypesOf(res.body, target.domain);
+  return descriptorsOf(parseObject(res.body, target.domain, 'referrers index').manifests);
 }
 
 async function tagExists(ctx: RequestContext, ref: ImageReference, tag: string): Promise<boolean> {
@@ -76,23 +82,6 @@ async function tagExists(ctx: RequestContext, ref: ImageReference, tag: string):
   if (res.status === 404) return false;
   if (res.status >= 200 && res.status < 300) return true;
   throw statusError(res, target, tag);
-}
-
-function artifactTypesOf(body: Uint8Array, domain: string): string[] {
-  let v: unknown;
-  try {
-    v = JSON.parse(Buffer.from(body).toString('utf8'));
-  } catch {
-    throw new RegistryError('protocol', `Registry ${domain} sent a referrers index that is not valid JSON.`, domain);
-  }
-  const manifests = v !== null && typeof v === 'object' ? (v as { manifests?: unknown }).manifests : undefined;
-  if (!Array.isArray(manifests)) return [];
-  const out: string[] = [];
-  for (const m of manifests) {
-    const t = m !== null && typeof m === 'object' ? (m as { artifactType?: unknown }).artifactType : undefined;
-    if (typeof t === 'string') out.push(t);
-  }
-  return out;
 }
 
 /** RFC 8288 `Link: <url>; rel="next"`, resolved against the page that carried it. */

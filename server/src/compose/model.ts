@@ -1,0 +1,276 @@
+// A Compose file as Docker Compose reads it: services with their effective settings after YAML merge keys and
+// `extends` (same file or another file), with the place each setting is written, so a finding lands on the line
+// that sets it and names the service that inherits it. Other files come through the injected `ComposeHost`.
+import { isMap, isScalar, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
+import { SourceFile } from '../core/source';
+import { asMap, asScalar, deref, keyText, nodeRange, stringItems } from '../k8s/yaml';
+import { parseDotEnv, type Env } from './interpolate';
+import { dirOf, joinPath } from './paths';
+
+/** How the engine reaches files other than the one being linted; absent in hosts that cannot read (then those parts are unknown). */
+export interface ComposeHost {
+  /** The text of `path` (as built by joining onto the linted file's directory), or undefined when unreadable. */
+  readFile(path: string): string | undefined;
+}
+
+export interface ComposeDiagnostic {
+  id: 'shipshape/parse-error' | 'shipshape/yaml-limit';
+  range: Range;
+  message: string;
+}
+
+/** One Compose file parsed: its own document plus what it pulls in through `extends.file`. */
+export interface ComposeDoc {
+  file: SourceFile;
+  doc: Document;
+}
+
+/** Where an inherited setting comes from. */
+export interface Inheritance {
+  /** `merge`: a YAML merge key (`<<: *anchor`); `extends`: the service's `extends`. */
+  kind: 'merge' | 'extends';
+  /** The service it was inherited from (`extends`). */
+  service?: string;
+  /** The other file it was inherited from (`extends.file`), as written. */
+  file?: string;
+}
+
+export interface Setting {
+  key: string;
+  pair: Pair;
+  /** The value, aliases resolved; undefined for `key:` with nothing after it. */
+  value: Node | undefined;
+  /** The mapping that holds `pair` (an anchor's map when merged), where fixes edit. */
+  map: YAMLMap;
+  source: ComposeDoc;
+  /** Set when the service does not write this itself. */
+  via?: Inheritance;
+}
+
+export interface ComposeService {
+  name: string;
+  /** The service's key in `services:`: where findings about a missing setting go. */
+  keyRange: Range;
+  node: YAMLMap;
+  doc: Document;
+  profiles: string[];
+  /** `extends` key of the service, where findings about settings from another file go. */
+  extendsRange?: Range;
+  /** Effective settings per key, highest precedence first: the service's own or merged, then each `extends` base. */
+  settings: Map<string, Setting[]>;
+}
+
+export interface ComposeInclude {
+  path: string;
+  range: Range;
+}
+
+export interface ComposeFile {
+  file: SourceFile;
+  doc: Document | undefined;
+  root: YAMLMap | undefined;
+  services: ComposeService[];
+  includes: ComposeInclude[];
+  /** Variables from the `.env` beside the file. */
+  env: Env;
+  host: ComposeHost | undefined;
+  diagnostics: ComposeDiagnostic[];
+}
+
+/** Past this many alias expansions a document is refused (alias bombs); real Compose files use a few dozen. */
+const MAX_ALIAS_COUNT = 10_000;
+const MAX_EXTENDS_DEPTH = 8;
+
+/** `cheapReject`: the caller already knows the text has no top-level `services:`; nothing is parsed. */
+export function parseCompose(file: SourceFile, host?: ComposeHost, cheapReject = false): ComposeFile {
+  const none: ComposeFile = { file, doc: undefined, root: undefined, services: [], includes: [], env: new Map(), host, diagnostics: [] };
+  if (cheapReject) return none;
+  const env = readEnv(file.path, host);
+  const empty: ComposeFile = { ...none, env };
+  const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
+  if (doc.errors.length) {
+    const err = doc.errors[0]!;
+    return { ...empty, doc, diagnostics: [{ id: 'shipshape/parse-error', range: file.rangeOf(err.pos[0], err.pos[1]), message: `YAML syntax error: ${err.message.split('\n')[0]}` }] };
+  }
+  const root = asMap(doc.contents, doc);
+  if (!root) return { ...empty, doc };
+  if (tooLarge(doc, file.text)) {
+    return { ...empty, doc, diagnostics: [{ id: 'shipshape/yaml-limit', range: nodeRange(file, root.items[0]?.key as Node) ?? file.rangeOf(0, 0), message: 'This file\'s aliases expand too far (an alias bomb?); it was not checked.' }] };
+  }
+  const self: ComposeDoc = { file, doc };
+  const loader = new Loader(self, host);
+  const services: ComposeService[] = [];
+  const servicesMap = asMap(fieldOf(root, 'services', doc)?.value, doc);
+  for (const entry of entries(servicesMap, doc)) {
+    const node = asMap(entry.value, doc);
+    const keyRange = nodeRange(file, entry.pair.key as Node);
+    if (!node || !keyRange || entry.via) continue;
+    services.push(loader.service(entry.key, node, keyRange));
+  }
+  return { ...empty, doc, root, services, includes: includesOf(file, root, doc) };
+}
+
+function readEnv(path: string, host: ComposeHost | undefined): Env {
+  const text = host?.readFile(joinPath(dirOf(path), '.env'));
+  return text === undefined ? new Map() : parseDotEnv(text);
+}
+
+class Loader {
+  private readonly docs = new Map<string, ComposeDoc | undefined>();
+
+  constructor(
+    private readonly self: ComposeDoc,
+    private readonly host: ComposeHost | undefined,
+  ) {}
+
+  service(name: string, node: YAMLMap, keyRange: Range): ComposeService {
+    const { doc } = this.self;
+    const settings = this.settingsOf(this.self, name, node, 0, new Set());
+    const ext = fieldOf(node, 'extends', doc);
+    const extendsRange = ext && ext.via === undefined ? nodeRange(this.self.file, ext.pair.key as Node) : undefined;
+    return {
+      name,
+      keyRange,
+      node,
+      doc,
+      profiles: stringItems(settings.get('profiles')?.[0]?.value, doc).map((p) => p.value),
+      ...(extendsRange ? { extendsRange } : {}),
+      settings,
+    };
+  }
+
+  /** Own and merged settings of a service, then (lower precedence) those of what it `extends`. */
+  private settingsOf(source: ComposeDoc, name: string, node: YAMLMap, depth: number, seen: Set<string>): Map<string, Setting[]> {
+    const out = new Map<string, Setting[]>();
+    for (const e of entries(node, source.doc)) {
+      out.set(e.key, [{ key: e.key, pair: e.pair, value: e.value, map: e.map, source, ...(e.via ? { via: e.via } : {}) }]);
+    }
+    const ext = out.get('extends')?.[0];
+    seen.add(`${source.file.path}#${name}`);
+    if (!ext || depth >= MAX_EXTENDS_DEPTH) return out;
+    const target = this.extendsTarget(source, ext);
+    if (!target || seen.has(`${target.source.file.path}#${target.name}`)) return out;
+    const base = this.settingsOf(target.source, target.name, target.node, depth + 1, seen);
+    const fromOtherFile = target.source !== source;
+    for (const [key, list] of base) {
+      if (key === 'extends') continue;
+      const inherited = list.map((s): Setting => ({
+        ...s,
+        via: { kind: 'extends', service: s.via?.kind === 'extends' ? s.via.service! : target.name, ...(fromOtherFile ? { file: target.written } : s.via?.file ? { file: s.via.file } : {}) },
+      }));
+      out.set(key, [...(out.get(key) ?? []), ...inherited]);
+    }
+    return out;
+  }
+
+  private extendsTarget(source: ComposeDoc, ext: Setting): { source: ComposeDoc; name: string; node: YAMLMap; written: string } | undefined {
+    const { doc } = source;
+    let name: string | undefined;
+    let fileName: string | undefined;
+    const scalar = asScalar(ext.value, doc);
+    if (scalar) name = scalarString(scalar);
+    else {
+      const map = asMap(ext.value, doc);
+      name = scalarString(asScalar(fieldOf(map, 'service', doc)?.value, doc));
+      fileName = scalarString(asScalar(fieldOf(map, 'file', doc)?.value, doc));
+    }
+    if (!name) return undefined;
+    let target = source;
+    if (fileName !== undefined) {
+      const loaded = this.load(joinPath(dirOf(source.file.path), fileName));
+      if (!loaded) return undefined;
+      target = loaded;
+    }
+    const services = asMap(fieldOf(asMap(target.doc.contents, target.doc), 'services', target.doc)?.value, target.doc);
+    const node = asMap(fieldOf(services, name, target.doc)?.value, target.doc);
+    return node ? { source: target, name, node, written: fileName ?? target.file.path } : undefined;
+  }
+
+  private load(path: string): ComposeDoc | undefined {
+    if (path === this.self.file.path) return this.self;
+    if (this.docs.has(path)) return this.docs.get(path);
+    let loaded: ComposeDoc | undefined;
+    const text = this.host?.readFile(path);
+    if (text !== undefined) {
+      const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: false });
+      if (!doc.errors.length && !tooLarge(doc, text)) loaded = { file: new SourceFile(path, text), doc };
+    }
+    this.docs.set(path, loaded);
+    return loaded;
+  }
+}
+
+export interface Entry {
+  key: string;
+  pair: Pair;
+  value: Node | undefined;
+  map: YAMLMap;
+  via?: Inheritance;
+}
+
+/**
+ * The effective entries of a mapping, with YAML merge keys applied as Compose (YAML 1.1) applies them: the map's
+ * own keys win over merged ones, and among several merged maps the first wins. Last duplicate key wins.
+ */
+export function entries(map: YAMLMap | undefined, doc: Document, depth = 0): Entry[] {
+  if (!map || depth > 16) return [];
+  const own = new Map<string, Entry>();
+  const merged = new Map<string, Entry>();
+  for (const pair of map.items) {
+    const key = keyText(pair.key);
+    if (key === '<<' && !(isScalar(pair.key) && pair.key.type !== 'PLAIN')) {
+      const value = deref(pair.value, doc);
+      const sources = value && 'items' in value && !isMap(value) ? (value.items as unknown[]) : [pair.value];
+      for (const source of sources) {
+        for (const e of entries(asMap(source, doc), doc, depth + 1)) {
+          if (!merged.has(e.key)) merged.set(e.key, { ...e, via: e.via ?? { kind: 'merge' } });
+        }
+      }
+      continue;
+    }
+    if (key === undefined) continue;
+    own.set(key, { key, pair, value: deref(pair.value, doc), map });
+  }
+  for (const [key, e] of merged) if (!own.has(key)) own.set(key, e);
+  return [...own.values()];
+}
+
+export function fieldOf(map: YAMLMap | undefined, key: string, doc: Document): Entry | undefined {
+  return entries(map, doc).find((e) => e.key === key);
+}
+
+export function scalarString(s: Scalar | undefined): string | undefined {
+  if (!s) return undefined;
+  const v = s.value;
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+function includesOf(file: SourceFile, root: YAMLMap, doc: Document): ComposeInclude[] {
+  const out: ComposeInclude[] = [];
+  const include = fieldOf(root, 'include', doc);
+  const seq = include?.value && 'items' in include.value && !isMap(include.value) ? (include.value.items as unknown[]) : [];
+  for (const item of seq) {
+    const map = asMap(item, doc);
+    const paths = map ? stringItems(fieldOf(map, 'path', doc)?.value, doc) : stringItems(item, doc);
+    for (const p of paths) {
+      const range = nodeRange(file, p.node);
+      if (range) out.push({ path: p.value, range });
+    }
+  }
+  return out;
+}
+
+/**
+ * An alias bomb expands a few lines into millions of nodes; the yaml package measures each alias's expansion while
+ * converting and throws past `maxAliasCount`, before building anything large.
+ */
+function tooLarge(doc: Document, text: string): boolean {
+  if (!text.includes('*')) return false;
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return false;
+  } catch {
+    return true;
+  }
+}
