@@ -15,7 +15,7 @@ export default k8sRule({
     title: 'SELinux options overridden',
     severity: 'warning',
     description:
-      'Reports `seLinuxOptions` of the pod or of any container (init and ephemeral included) that set a `user` or `role`, or a `type` other than `container_t`, `container_init_t`, `container_kvm_t` or `container_engine_t`. Each level is checked on its own, as Pod Security admission does: pod-level options are reported even when every container sets its own, because they still label the pod sandbox and its volumes.',
+      'Reports `seLinuxOptions` of the pod or of any container (init and ephemeral included) that set a `user` or `role`, or a `type` other than `container_t`, `container_init_t`, `container_kvm_t` or `container_engine_t`. Each level is checked on its own, as Pod Security admission does: pod-level options are reported even when every container sets its own, because they still label the pod sandbox and its volumes. Unlike Trivy KSV-0025 we allow `container_engine_t` (allowed by Pod Security Standards since Kubernetes 1.31) and an empty `user` or `role`.',
     rationale: 'A custom SELinux type such as `spc_t` (super-privileged container) or `unconfined_t` switches off the mandatory access control that contains a compromised container.',
     remediation: 'Remove the custom `user`, `role` and `type`; set only `level` if you need MCS separation.',
     references: [{ title: 'Kubernetes: Pod Security Standards, Baseline', url: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline' }],
