@@ -10,7 +10,8 @@ export default k8sRule({
     target: 'k8s',
     title: 'Image uses `latest` or no tag',
     severity: 'warning',
-    description: 'Reports a container image whose tag is `latest`, or that has neither a tag nor a digest (the runtime then pulls `latest`).',
+    description:
+      'Reports a container image whose tag is `latest`, or that has neither a tag nor a digest (the runtime then pulls `latest`). A digest pins the image whatever the tag says. Values that build tooling substitutes (`{IMAGE}`, `${IMAGE}`, `{{ .Image }}`) are not images: the file gets one templated-yaml notice instead. kube-linter\'s `latest-tag` with its default block list only sees a written `:latest` and passes an untagged image; we report that too, as Checkov, Trivy and Polaris do.',
     rationale:
       '`latest` moves: the same manifest runs a different image after every push and after every node replacement, so a rollout cannot be reviewed, reproduced or rolled back, and a compromised upstream image reaches the cluster unseen.',
     remediation: 'Use an explicit version tag such as `nginx:1.27.3`, and preferably pin the digest (`nginx:1.27.3@sha256:…`).',
