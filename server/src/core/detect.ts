@@ -1,6 +1,4 @@
-// Decides what a file is from its name or editor language; content decides whether YAML is Kubernetes.
-export type FileKind = 'dockerfile' | 'yaml' | 'other';
-
+// File-name helpers shared by targets and hosts; which target a file belongs to is each target's `detect`.
 export function basename(path: string): string {
   const clean = path.replace(/[?#].*$/, '');
   const i = Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\'));
@@ -13,24 +11,9 @@ export function basename(path: string): string {
   return name;
 }
 
-export function isDockerfileName(path: string): boolean {
-  const name = basename(path);
-  const lower = name.toLowerCase();
-  return (
-    /^(dockerfile|containerfile)(\..+)?$/i.test(name) ||
-    lower.endsWith('.dockerfile') ||
-    lower.endsWith('.containerfile')
-  );
-}
-
 export function isYamlName(path: string): boolean {
   return /\.ya?ml$/i.test(basename(path));
 }
 
-export function detectKind(path: string, languageId?: string): FileKind {
-  if (languageId === 'dockerfile' || languageId === 'containerfile') return 'dockerfile';
-  if (languageId === 'yaml' || languageId === 'helm' || languageId === 'kubernetes') return 'yaml';
-  if (isDockerfileName(path)) return 'dockerfile';
-  if (isYamlName(path)) return 'yaml';
-  return 'other';
-}
+/** Editor languages whose documents are YAML (the Helm and Kubernetes extensions contribute their own ids). */
+export const YAML_LANGUAGES: ReadonlySet<string> = new Set(['yaml', 'helm', 'kubernetes']);

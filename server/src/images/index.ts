@@ -1,14 +1,14 @@
-// Image references, the one module for them: parse (reference.ts), trust (trust.ts), locate (sites.ts).
+// Image references, the one module for them: parse (reference.ts), trust (trust.ts), sites (sites.ts).
 //
 //   parseImageRef(text)        lenient split into domain/path/tag/digest + spans of each part + `problem`
 //   parseReference(text)       strict: only what `docker pull` accepts, without variables (registry lookups)
 //   isImagePlaceholder(text)   `{{ .Image }}`, `${IMAGE}`, `{IMAGE}`, `<image>`: not an image yet
 //   isTrustedImage(ref, pats)  the `trustedRegistries` matcher every rule uses; untrustedSpan() for the range
-//   containerImage(file, c)    a Kubernetes container's image site; imageSites(parsed) all resolvable sites
-//   partRange(file, site, s)   document range of one part (e.g. `site.ref.spans.tag`)
+//   imageSites(result, rules)  every resolvable image of a linted file, from its target's `imageTexts`
 //
-// Modules that the parsers themselves depend on (dockerfile/model, k8s/model, oci/) import './reference' directly,
-// so that this index, which also pulls in the file models, never forms an import cycle.
+// Where a target's images are written is the target's business (`Target.imageTexts`; the Kubernetes locator is
+// k8s/images.ts `containerImage`, which the image rules read too). Modules the parsers depend on (dockerfile/model,
+// k8s/model, oci/) import './reference' directly, so that this index, which pulls in the engine, forms no cycle.
 export {
   type ImageReference,
   type Span,
@@ -28,4 +28,4 @@ export {
   manifestReference,
 } from './reference';
 export { isTrustedImage, untrustedSpan, trustedPatterns } from './trust';
-export { type ImageSite, type ParsedFile, imageSites, imageSitesOfText, containerImage, partRange, siteAt } from './sites';
+export { type ImageSite, imageSites, imageSitesOfText, siteAt } from './sites';

@@ -7,6 +7,7 @@ import type { FileResult } from './lintFile';
 import { createLinter } from './pool';
 import { walkLintable } from './walk';
 import type { IgnoreRules } from './ignore';
+import { SHIPPED } from '../targets';
 import { lintWorkspace, mergeOutcome, type WorkspaceFile } from '../core/workspace';
 
 export type { FileResult } from './lintFile';
@@ -119,7 +120,7 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
 export function applyWorkspaceRules(files: FileResult[], configFor: (path: string) => LintConfig): number {
   const inputs: WorkspaceFile[] = files.flatMap((f) => (f.workspace ? [{ path: f.path, workspace: f.workspace }] : []));
   if (!inputs.length) return 0;
-  const outcomes = lintWorkspace(inputs, configFor);
+  const outcomes = lintWorkspace(inputs, configFor, SHIPPED);
   let added = 0;
   files.forEach((file, i) => {
     const outcome = outcomes.get(file.path);

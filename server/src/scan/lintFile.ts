@@ -1,7 +1,7 @@
 // Reads one file and lints it; shared by the worker threads and the in-process fallback.
 import { promises as fs } from 'node:fs';
-import '../rules';
-import { defaultRegistry, lint, type LintKind } from '../core/engine';
+import { lint, type LintKind } from '../core/engine';
+import { SHIPPED } from '../targets';
 import { isConfigFile, lintConfigFile } from '../config/lintConfigFile';
 import type { LintConfig } from '../core/config';
 import type { Finding } from '../core/types';
@@ -39,7 +39,7 @@ export async function lintPath(job: LintJob): Promise<LintReply> {
     // Editors drop a UTF-8 byte-order mark from the document text; so do we, or every column on line 1 is off by one.
     const text = (await fs.readFile(job.path, 'utf8')).replace(/^\uFEFF/, '');
     // A scanned `.shipshape.yaml` reports its own problems, as it does when open in the editor.
-    const result = isConfigFile(job.path) ? lintConfigFile(job.path, text, defaultRegistry().metas()) : lint({ path: job.path, text }, job.config);
+    const result = isConfigFile(job.path) ? lintConfigFile(job.path, text, SHIPPED.metas()) : lint({ path: job.path, text }, job.config, SHIPPED);
     return { id: job.id, path: job.path, kind: result.kind, findings: result.findings, suppressed: result.suppressed, ...(result.workspace ? { workspace: result.workspace } : {}) };
   } catch (err) {
     return { id: job.id, path: job.path, kind: 'other', findings: [], suppressed: [], error: err instanceof Error ? err.message : String(err) };

@@ -2,7 +2,7 @@
 // ignore patterns from .shipshape.yaml and the editor's files.exclude. I/O lives here, never in the engine.
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { detectKind } from '../core/detect';
+import { isLintableFile } from '../targets';
 import { GlobSet, IgnoreRules } from './ignore';
 
 /** Version-control and dependency directories are never linted, whatever the ignore files say. */
@@ -51,7 +51,7 @@ export async function* walkLintable(root: string, options: WalkOptions = {}): As
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!ALWAYS_SKIP.has(entry.name) && !ignored(path, true, chain)) stack.push({ dir: path, chain });
-      } else if (entry.isFile() && detectKind(path) !== 'other' && !ignored(path, false, chain)) {
+      } else if (entry.isFile() && isLintableFile(path) && !ignored(path, false, chain)) {
         if (++count > max) return;
         yield path;
       }
@@ -78,7 +78,7 @@ function ignoredUnder(root: string, options: WalkOptions): Ignored {
 /** Whether `walkLintable(root, options)` would yield `path`, without walking the tree (for files created later). */
 export async function wouldWalk(root: string, path: string, options: WalkOptions = {}): Promise<boolean> {
   const rel = relative(root, path);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || detectKind(path) === 'other') return false;
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || !isLintableFile(path)) return false;
   const parts = rel.split(sep);
   if (parts.some((p) => ALWAYS_SKIP.has(p))) return false;
   const ignored = ignoredUnder(root, options);

@@ -1,5 +1,5 @@
 // Base image pulled from a registry outside the configured allow-list.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { isTrustedImage, trustedPatterns, untrustedSpan } from '../../images/trust';
 
 export default dockerfileRule({

@@ -1,8 +1,8 @@
 // Components known to hand out cluster control: Helm v2's Tiller, git-sync told to run another git binary, and
 // dashboards or UIs started without authentication.
 import type { Document, Node, Scalar, YAMLMap } from 'yaml';
-import { k8sRule } from '../../core/types';
-import { containerImage } from '../../images/sites';
+import { k8sRule } from '../../k8s/rule';
+import { containerImage } from '../../k8s/images';
 import { workload } from '../../k8s/podspec';
 import { asScalar, get, mapItems, nodeRange, seqIn, stringItems, stringValue } from '../../k8s/yaml';
 import { exampleDeployment } from '../../k8s/examples';

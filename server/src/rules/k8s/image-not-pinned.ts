@@ -1,7 +1,7 @@
 // Container image not pinned by digest.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
-import { containerImage } from '../../images/sites';
+import { containerImage } from '../../k8s/images';
 import { examplePod } from '../../k8s/examples';
 
 export default k8sRule({

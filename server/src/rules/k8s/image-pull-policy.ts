@@ -1,7 +1,7 @@
 // A mutable image reference that nodes may serve from their cache.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
-import { containerImage } from '../../images/sites';
+import { containerImage } from '../../k8s/images';
 import { setField } from '../../k8s/edit';
 import { get, nodeRange, stringValue } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';

@@ -1,5 +1,5 @@
 // A non-root GID low enough to collide with groups on the node.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { workload, writtenSettings } from '../../k8s/podspec';
 import { get, mapIn, nodeRange, stringItems } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';

@@ -1,7 +1,7 @@
 // Images from registries outside the configured trusted list.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
-import { containerImage, partRange } from '../../images/sites';
+import { containerImage, partRange } from '../../k8s/images';
 import { isTrustedImage, trustedPatterns, untrustedSpan } from '../../images/trust';
 import { examplePod } from '../../k8s/examples';
 
