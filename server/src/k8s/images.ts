@@ -5,7 +5,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { SourceFile } from '../core/source';
 import type { ImageText } from '../core/target';
 import { isImagePlaceholder, parseImageRef, type ImageReference, type Span } from '../images/reference';
-import type { K8sFile } from './model';
+import type { K8sFile, K8sObject } from './model';
 import { containersOf, podSpecOf, type ContainerView } from './podspec';
 import { asScalar, get, nodeRange, scalarSpan } from './yaml';
 
@@ -47,21 +47,24 @@ export function partRange(file: SourceFile, image: ContainerImage, span: Span | 
 
 /** Every container image of the file whose text sits exactly in it (inside any quotes). */
 export function k8sImageTexts(file: SourceFile, k8s: K8sFile): ImageText[] {
+  return k8s.objects.flatMap((object) => objectImageTexts(file, object));
+}
+
+/** The image references of one object's containers. */
+export function objectImageTexts(file: SourceFile, object: K8sObject): ImageText[] {
   const out: ImageText[] = [];
-  for (const object of k8s.objects) {
-    const pod = podSpecOf(object);
-    if (!pod) continue;
-    for (const container of containersOf(file, pod)) {
-      const image = containerImage(file, container);
-      if (!image?.exact) continue;
-      out.push({
-        text: image.text,
-        start: image.start,
-        end: image.end,
-        object: { kind: object.kind, name: object.name },
-        container: { name: container.name, role: container.role },
-      });
-    }
+  const pod = podSpecOf(object);
+  if (!pod) return out;
+  for (const container of containersOf(file, pod)) {
+    const image = containerImage(file, container);
+    if (!image?.exact) continue;
+    out.push({
+      text: image.text,
+      start: image.start,
+      end: image.end,
+      object: { kind: object.kind, name: object.name },
+      container: { name: container.name, role: container.role },
+    });
   }
   return out;
 }
