@@ -5,6 +5,8 @@ export interface EngineDiagnosticMeta {
   title: string;
   severity: Severity;
   description: string;
+  /** Reported at most once per file (the first place it applies), even when several documents qualify. */
+  oncePerFile?: boolean;
 }
 
 export const ENGINE_DIAGNOSTICS = {
@@ -17,6 +19,7 @@ export const ENGINE_DIAGNOSTICS = {
     title: 'Templated YAML skipped',
     severity: 'info',
     description: 'This document contains template expressions (for example Helm `{{ ... }}`) and was not checked. Lint the rendered manifests instead, for example `helm template . | shipshape scan -`.',
+    oncePerFile: true,
   },
   'shipshape/yaml-limit': {
     title: 'YAML document refused',
