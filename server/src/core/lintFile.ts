@@ -93,7 +93,7 @@ export function lintParsed(target: Target, model: unknown, error: unknown, file:
     }
   }
   const ruleCount = findings.length;
-  const workspace = workspaceFacts(ruleTarget, units, rules, findings);
+  const workspace = workspaceFacts(ruleTarget, units, file, rules, findings);
   const phase = new Map<Finding, Phase>();
   findings.forEach((f, i) => phase.set(f, i < parsedCount ? 0 : i < ruleCount ? 1 : 2));
   const { findings: kept, suppressed, deferred, directives } = applySuppressions({ file, target, model, findings, config, rules });
@@ -109,7 +109,7 @@ export function lintParsed(target: Target, model: unknown, error: unknown, file:
  * Facts for every workspace rule, whatever its severity here: a NetworkPolicy in a folder where the rule is off still
  * covers workloads elsewhere. A `facts` that throws is reported like a failing rule.
  */
-function workspaceFacts(ruleTarget: TargetId, units: ReturnType<Target['units']>, rules: RuleSet, findings: Finding[]): WorkspaceFileFacts | undefined {
+function workspaceFacts(ruleTarget: TargetId, units: ReturnType<Target['units']>, file: SourceFile, rules: RuleSet, findings: Finding[]): WorkspaceFileFacts | undefined {
   const workspaceRules = rules.forTarget(ruleTarget).filter(isWorkspaceRule);
   if (!workspaceRules.length) return undefined;
   const facts: Record<string, unknown[]> = {};
@@ -117,7 +117,7 @@ function workspaceFacts(ruleTarget: TargetId, units: ReturnType<Target['units']>
     const list: unknown[] = [];
     for (const unit of units) {
       try {
-        const fact: unknown = rule.facts(unit.value);
+        const fact: unknown = rule.facts(unit.value, file);
         if (fact !== undefined) list.push(fact);
       } catch (err) {
         findings.push(internalFinding(rule.meta, unit.anchor, err, unit.object));
