@@ -7,13 +7,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidSaveTextDocumentNotification, HoverRequest, type Diagnostic, type Hover } from 'vscode-languageserver-protocol/node';
 import { Pusher, forward, registryForTest, requireTools, startHttpServer, tempDir, type TestServer as HttpSpy } from '../support/registry';
-import { cosignSign, fingerprint, keyPair } from '../support/signing';
+import { fingerprint, pushVerdictImages } from '../support/signing';
 import { startServer, fullCapabilities, type TestServer } from './client';
 
-const PLATFORMS = [
-  { os: 'linux', architecture: 'amd64' },
-  { os: 'linux', architecture: 'arm64' },
-];
 const CHECK = 'registry/image-signature';
 
 interface World {
@@ -28,25 +24,13 @@ async function world(t: TestContext): Promise<World> {
   const reg = await registryForTest(t);
   const spy = await startHttpServer((req, res) => forward(req, res, reg.url));
   t.after(() => spy.close());
-  const push = new Pusher(reg.url);
-  const key = keyPair();
-  const other = keyPair();
-  const signed = await push.image('team/signed', '1', PLATFORMS[0]!);
-  await cosignSign(push, 'team/signed', signed.digest, key);
-  await push.image('team/unsigned', '1', PLATFORMS[0]!);
-  const foreign = await push.image('team/foreign', '1', PLATFORMS[0]!);
-  await cosignSign(push, 'team/foreign', foreign.digest, other);
-  const moved = await push.image('team/moved', '1', PLATFORMS[0]!);
-  const old = await push.image('team/moved', '0', PLATFORMS[1]!);
-  await cosignSign(push, 'team/moved', moved.digest, key, old.digest);
-  const { index } = await push.multiArch('team/multi', '1', PLATFORMS);
-  await cosignSign(push, 'team/multi', index.digest, key);
+  const { key, digests } = await pushVerdictImages(new Pusher(reg.url));
   const dir = tempDir('shipshape-lsp-signatures-');
   t.after(() => dir.remove());
   mkdirSync(join(dir.path, '.git'));
   writeFileSync(join(dir.path, 'cosign.pub'), key.publicPem);
   writeFileSync(join(dir.path, '.shipshape.yaml'), `signatures:\n  policy:\n    - images: "${spy.host}/team/*"\n      keys: [cosign.pub]\n`);
-  return { spy, dir: dir.path, pub: key.publicPem, digests: { signed: signed.digest, multi: index.digest } };
+  return { spy, dir: dir.path, pub: key.publicPem, digests };
 }
 
 async function lsp(t: TestContext, trusted = true): Promise<TestServer> {
