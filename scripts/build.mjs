@@ -43,6 +43,7 @@ const dist = {
     bench: join(root, 'scripts/bench.ts'),
     'corpus-sweep': join(root, 'scripts/corpus-sweep.ts'),
     'corpus-sweep-k8s': join(root, 'scripts/corpus-sweep-k8s.ts'),
+    'corpus-sweep-compose': join(root, 'scripts/corpus-sweep-compose.ts'),
     'helm-corpus': join(root, 'scripts/helm-corpus.ts'),
   },
   outdir: join(root, 'dist'),

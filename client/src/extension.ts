@@ -30,8 +30,12 @@ let client: LanguageClient | undefined;
 let scanned: ScannedDiagnostics | undefined;
 
 const schemes = ['file', 'untitled'];
-const languages = ['dockerfile', 'yaml'];
-const dockerfilePatterns = ['**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile'];
+// `dockercompose` is the language Docker's extension gives Compose files; without it they are `yaml`.
+const languages = ['dockerfile', 'yaml', 'dockercompose'];
+const filePatterns = [
+  '**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile',
+  '**/{compose,docker-compose}.{yaml,yml}', '**/{compose,docker-compose}.*.{yaml,yml}',
+];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -46,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: schemes.flatMap((scheme) => [
       ...languages.map((language) => ({ scheme, language })),
-      ...dockerfilePatterns.map((pattern) => ({ scheme, pattern })),
+      ...filePatterns.map((pattern) => ({ scheme, pattern })),
     ]).concat(
       // JSON configs are not YAML documents, but their problems show in the file like the YAML ones'.
       { scheme: 'file', pattern: '**/.shipshape.json' },

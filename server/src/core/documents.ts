@@ -10,7 +10,7 @@ import type { Finding, Fix } from './types';
 import { isWorkspaceRule } from './types';
 import { compareDirectives, type Suppressed } from './suppress';
 import type { Directive } from './directive';
-import type { ImageText, Target } from './target';
+import type { FileReader, ImageText, Target } from './target';
 import type { DocumentPart, DocumentResults, LintResult, PlacedPart } from './result';
 import type { WorkspaceFileFacts } from './workspace';
 import { claimsOf, lintParsed, parseFile } from './lintFile';
@@ -23,10 +23,11 @@ export const DOCUMENTS_MIN_CHARS = 256 * 1024;
 const ONCE_PER_FILE = new Set(Object.entries(ENGINE_DIAGNOSTICS).filter(([, meta]) => 'oncePerFile' in meta && meta.oncePerFile).map(([id]) => id));
 
 /** Undefined when the file is not one to lint by document (small, not splittable, or a construct that spans documents). */
-export function lintByDocument(file: SourceFile, config: LintConfig, rules: RuleSet, previous: LintResult | undefined): LintResult | undefined {
+export function lintByDocument(file: SourceFile, config: LintConfig, rules: RuleSet, previous: LintResult | undefined, readFile?: FileReader): LintResult | undefined {
   if (file.text.length < DOCUMENTS_MIN_CHARS) return undefined;
   const { certain, candidates } = claimsOf(rules.targets, file);
-  const target = certain ?? candidates[0];
+  // The candidate the whole-file lint would try first (after its cheap look at the text).
+  const target = certain ?? candidates.find((t) => !t.sniff || t.sniff(file.text));
   const splitter = target?.documents;
   if (!target || !splitter) return undefined;
   const segments = splitter.split(file.text);
@@ -50,7 +51,7 @@ export function lintByDocument(file: SourceFile, config: LintConfig, rules: Rule
     if (!part) {
       const own = new SourceFile(file.path, text, file.languageId);
       if (splitter.format(own) !== format) return undefined;
-      part = lintPart(own, target, config, rules);
+      part = lintPart(own, target, config, rules, readFile);
       if (!part) return undefined;
     }
     placed.push({ part, start: s.start, pad: pad.length, shift: pad ? 0 : s.line, line: s.line, lines: countLines(s.text) });
@@ -62,11 +63,11 @@ export function lintByDocument(file: SourceFile, config: LintConfig, rules: Rule
   if (accepted && placed.some((p, i) => p.part.kind !== target.id && splitter.hasSuppressions(segments[i]!.text))) return undefined;
   const documents: DocumentResults = { parts: placed, rules, configKey, format };
   if (!accepted) return { kind: target.syntax === 'yaml' ? 'yaml' : 'other', findings: [], suppressed: [], file, documents };
-  return merge(file, target, rules, placed, documents);
+  return merge(file, target, rules, placed, documents, readFile);
 }
 
-function lintPart(own: SourceFile, target: Target, config: LintConfig, rules: RuleSet): DocumentPart | undefined {
-  const parsed = parseFile(rules.targets, own);
+function lintPart(own: SourceFile, target: Target, config: LintConfig, rules: RuleSet, readFile: FileReader | undefined): DocumentPart | undefined {
+  const parsed = parseFile(rules.targets, own, readFile);
   if (!parsed.target) return { text: own.text, kind: parsed.kind, findings: [], suppressed: [[], [], []], directives: [], images: [] };
   if (parsed.target !== target) return undefined;
   const linted = lintParsed(target, parsed.model, parsed.error, own, config, rules);
@@ -84,7 +85,7 @@ function lintPart(own: SourceFile, target: Target, config: LintConfig, rules: Ru
   };
 }
 
-function merge(file: SourceFile, target: Target, rules: RuleSet, placed: PlacedPart[], documents: DocumentResults): LintResult {
+function merge(file: SourceFile, target: Target, rules: RuleSet, placed: PlacedPart[], documents: DocumentResults, readFile: FileReader | undefined): LintResult {
   // Findings the engine reports once per file stay in the first document that has them.
   const firstWith = new Map<string, number>();
   placed.forEach(({ part }, i) => {
@@ -107,7 +108,7 @@ function merge(file: SourceFile, target: Target, rules: RuleSet, placed: PlacedP
     });
   }
   const workspace = mergeWorkspace(placed, rules.forTarget(target.ruleTarget ?? target.id).filter(isWorkspaceRule).map((r) => r.meta.id));
-  return { kind: target.id, findings, suppressed, file, model: lazyModel(() => target.parse(file)), ...(workspace ? { workspace } : {}), documents };
+  return { kind: target.id, findings, suppressed, file, model: lazyModel(() => target.parse(file, readFile)), ...(workspace ? { workspace } : {}), documents };
 }
 
 function mergeWorkspace(placed: PlacedPart[], workspaceIds: string[]): WorkspaceFileFacts | undefined {

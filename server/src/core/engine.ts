@@ -24,9 +24,9 @@ export interface LintOptions {
 
 export function lint(input: LintInput, config: LintConfig, rules: RuleSet, options: LintOptions = {}): LintResult {
   const file = new SourceFile(input.path, input.text, input.languageId);
-  const byDocument = options.byDocument === false ? undefined : lintByDocument(file, config, rules, options.previous);
+  const byDocument = options.byDocument === false ? undefined : lintByDocument(file, config, rules, options.previous, input.readFile);
   if (byDocument) return byDocument;
-  const parsed = parseFile(rules.targets, file);
+  const parsed = parseFile(rules.targets, file, input.readFile);
   if (!parsed.target) return { kind: parsed.kind, findings: [], suppressed: [], file };
   return lintParsed(parsed.target, parsed.model, parsed.error, file, config, rules).result;
 }

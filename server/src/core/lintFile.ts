@@ -7,7 +7,7 @@ import type { RuleSet } from './ruleSet';
 import type { BaseContext, CheckRule, Finding, RuleMeta, Severity, TargetId } from './types';
 import { isWorkspaceRule } from './types';
 import type { WorkspaceFileFacts } from './workspace';
-import type { DetectInput, Target } from './target';
+import type { DetectInput, FileReader, Target } from './target';
 import { applySuppressions } from './suppress';
 import type { Directive } from './directive';
 import type { LintResult } from './result';
@@ -40,12 +40,13 @@ export function isLintable(targets: readonly Target[], input: DetectInput): bool
  * Picks the target and parses: a `certain` claim wins outright; otherwise each candidate in registration order
  * parses the file until one accepts it.
  */
-export function parseFile(targets: readonly Target[], file: SourceFile): ParsedFile {
+export function parseFile(targets: readonly Target[], file: SourceFile, readFile?: FileReader): ParsedFile {
   const { certain, candidates } = claimsOf(targets, { path: file.path, languageId: file.languageId });
   for (const target of certain ? [certain] : candidates) {
+    if (!certain && target.sniff && !target.sniff(file.text)) continue;
     let model: unknown;
     try {
-      model = target.parse(file);
+      model = target.parse(file, readFile);
     } catch (error) {
       return { target, model: undefined, error, file };
     }

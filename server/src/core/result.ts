@@ -4,7 +4,7 @@ import type { Finding } from './types';
 import type { Suppressed } from './suppress';
 import type { WorkspaceFileFacts } from './workspace';
 import type { Directive } from './directive';
-import type { ImageText } from './target';
+import type { FileReader, ImageText } from './target';
 import type { RuleSet } from './ruleSet';
 
 export interface LintInput {
@@ -12,6 +12,8 @@ export interface LintInput {
   path: string;
   text: string;
   languageId?: string;
+  /** How the target reaches files this one refers to (see `FileReader`); absent: those parts are unknown. */
+  readFile?: FileReader;
 }
 
 /** What `lint` returns for any file; `kind` is the target id (`model` its parse) or `yaml`/`other` for unclaimed files. */

@@ -8,6 +8,7 @@ import type { LintConfig } from '../core/config';
 import type { Finding } from '../core/types';
 import type { Suppressed } from '../core/suppress';
 import type { WorkspaceFileFacts } from '../core/workspace';
+import { readFromDisk } from './facts';
 
 /** Files this large are almost never hand-written manifests; linting them would stall a worker. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -31,7 +32,7 @@ export function lintFile(path: string, config: LintConfig): FileResult {
     let text = readFileSync(path, 'utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     // A scanned `.shipshape.yaml` reports its own problems, as it does when open in the editor.
-    const result = isConfigFile(path) ? lintConfigFile(path, text, SHIPPED.metas()) : lint({ path, text }, config, SHIPPED);
+    const result = isConfigFile(path) ? lintConfigFile(path, text, SHIPPED.metas()) : lint({ path, text, readFile: readFromDisk }, config, SHIPPED);
     return { path, kind: result.kind, findings: result.findings, suppressed: result.suppressed, ...(result.workspace ? { workspace: result.workspace } : {}) };
   } catch (err) {
     return failed(path, err instanceof Error ? err.message : String(err));
