@@ -10,6 +10,8 @@ ruleTester(rule, {
     { name: 'exec form', code: 'FROM debian:12\nRUN ["bash", "-c", "curl x | tar -xz"]\n' },
     { name: 'PowerShell', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-Content x | Out-File y\n' },
     { name: 'heredoc that sets pipefail', code: 'FROM debian:12\nRUN <<EOF\nset -eo pipefail\ncurl -fsSL https://x | tar -xz\nEOF\n' },
+    { name: 'half-typed: a pipe with nothing after it', code: 'FROM alpine:3.20\nRUN curl https://example.com/x | && echo\n' },
+    { name: 'half-typed: a trailing pipe', code: 'FROM alpine:3.20\nRUN curl https://example.com/x |\n' },
     { name: 'inherited SHELL from the parent stage', code: 'FROM debian:12 AS b\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM b\nRUN curl x | tar -xz\n' },
   ],
   invalid: [

@@ -74,6 +74,8 @@ export default dockerfileRule({
       for (const cmd of script.commands) {
         if (setsPipefail(cmd)) enabled = true;
         if (enabled || cmd.inSubstitution || cmd.pipeIndex !== 0 || cmd.pipeline.elements.length < 2) continue;
+        // A pipe with nothing after it (`curl … | && echo`, as while typing) is not a pipeline yet: not enough to judge.
+        if (cmd.pipeline.elements.some((e) => e.length === 0)) continue;
         const firstElement = cmd.pipeline.elements[0] ?? [];
         if (!firstElement.includes(cmd)) continue;
         const producers = cmd.pipeline.elements.slice(0, -1).flat();
