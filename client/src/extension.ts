@@ -31,7 +31,9 @@ let scanned: ScannedDiagnostics | undefined;
 
 const schemes = ['file', 'untitled'];
 const languages = ['dockerfile', 'yaml'];
-const dockerfilePatterns = ['**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile'];
+// The names core/detect.ts recognises (`Dockerfile-windows`, `Dockerfile_arm`, `app.Containerfile`), which editors
+// may open as plain text.
+const dockerfilePatterns = ['**/Dockerfile', '**/Dockerfile.*', '**/Dockerfile-*', '**/Dockerfile_*', '**/*.dockerfile', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*', '**/*.containerfile', '**/*.Containerfile'];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');

@@ -66,6 +66,7 @@ export async function scan(inputs: ScanInputs): Promise<ScanReport> {
     const summary = await scanFiles(roots, {
       configFor: (path) => configFor(path),
       configIgnore: config.configIgnore,
+      configDockerfiles: config.configDockerfiles,
       signal: abort.signal,
       // A directory is a workspace: cross-file rules apply. Lists of files (pre-commit hooks pass the changed ones)
       // are not, since the NetworkPolicy covering a workload may sit in a file that was not passed.
@@ -93,7 +94,6 @@ export async function scan(inputs: ScanInputs): Promise<ScanReport> {
     for (const file of under) {
       seen.add(file);
       const result = results.get(file)!;
-      if (result.error) throw new InputError(`cannot lint ${displayPath(inputs.cwd, file)}: ${result.error}`);
       files.push({ path: displayPath(inputs.cwd, file), findings: result.findings });
     }
   }

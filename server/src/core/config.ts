@@ -20,6 +20,8 @@ export interface LintConfig {
   trustedRegistries?: string[];
   /** Which images must be signed, and by whom (`signatures` in `.shipshape.yaml`); read by registry checks only. */
   signatures?: SignaturePolicy;
+  /** Files larger than this are not linted (one `shipshape/skipped-file` notice instead); read by the scan, not the engine. */
+  maxFileBytes?: number;
   /** Set by the host: whether a `.dockerignore` sits next to the Dockerfile (the engine does no I/O). */
   context?: LintContextFacts;
 }

@@ -6,6 +6,7 @@ import type { LintConfig } from '../core/config';
 import type { FileResult } from './lintFile';
 import { createLinter } from './pool';
 import { walkLintable } from './walk';
+import { detectKind } from '../core/detect';
 import type { IgnoreRules } from './ignore';
 import { lintWorkspace, mergeOutcome, type WorkspaceFile } from '../core/workspace';
 
@@ -27,6 +28,8 @@ export interface ScanOptions {
   configFor?(path: string): LintConfig;
   /** `.shipshape.yaml` ignore patterns applying to a path. */
   configIgnore?(path: string): IgnoreRules | undefined;
+  /** `.shipshape.yaml` `dockerfiles` patterns applying to a path: files to lint as Dockerfiles whatever their name. */
+  configDockerfiles?(path: string): IgnoreRules | undefined;
   /** VS Code `files.exclude` globs, relative to each root. */
   exclude?: readonly string[];
   gitignore?: boolean;
@@ -77,12 +80,17 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.exclude ? { exclude: options.exclude } : {}),
         ...(options.configIgnore ? { configIgnore: options.configIgnore } : {}),
+        ...(options.configDockerfiles ? { configDockerfiles: options.configDockerfiles } : {}),
         ...(options.gitignore !== undefined ? { gitignore: options.gitignore } : {}),
         ...(options.maxFiles !== undefined ? { maxFiles: options.maxFiles } : {}),
       })) {
         if (options.signal?.aborted) break;
         progress.total++;
-        const task = linter.lint({ path, config: options.configFor?.(path) ?? {} }).then((reply) => {
+        const named = detectKind(path) !== 'other';
+        const languageId = !named && options.configDockerfiles?.(path)?.test(path, false) ? 'dockerfile' : undefined;
+        // A file given as a root was asked for by name: if its name says nothing, its content decides.
+        const job = { path, config: options.configFor?.(path) ?? {}, ...(languageId ? { languageId } : {}), ...(path === root && !named ? { explicit: true } : {}) };
+        const task = linter.lint(job).then((reply) => {
           const { id: _id, ...result } = reply;
           void _id;
           if (options.signal?.aborted) return;

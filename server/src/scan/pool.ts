@@ -2,7 +2,7 @@
 // between files when no worker script is available (tests, unbundled runs).
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { lintPath, type LintJob, type LintReply } from './lintFile';
+import { lintPath, skippedResult, type LintJob, type LintReply } from './lintFile';
 
 export interface Linter {
   lint(job: Omit<LintJob, 'id'>): Promise<LintReply>;
@@ -92,7 +92,7 @@ class WorkerPool implements Linter {
     if (i >= 0) this.all.splice(i, 1);
     const j = this.idle.indexOf(worker);
     if (j >= 0) this.idle.splice(j, 1);
-    if (pending) pending.resolve({ id: pending.job.id, path: pending.job.path, kind: 'other', findings: [], suppressed: [], error: err.message });
+    if (pending) pending.resolve(skippedResult(pending.job, `the scan worker failed on it (${err.message})`));
     if (!this.closed) {
       this.spawn();
       this.pump();

@@ -16,6 +16,8 @@ export interface WalkOptions {
   exclude?: readonly string[];
   /** Ignore patterns of the config that applies to a path (from `.shipshape.yaml` `ignore`). */
   configIgnore?: (path: string) => IgnoreRules | undefined;
+  /** Patterns of files to lint as Dockerfiles whatever their name (from `.shipshape.yaml` `dockerfiles`). */
+  configDockerfiles?: (path: string) => IgnoreRules | undefined;
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
 }
@@ -25,7 +27,8 @@ export async function* walkLintable(root: string, options: WalkOptions = {}): As
   const max = options.maxFiles ?? 100_000;
   let count = 0;
   const stat = await fs.stat(root);
-  if (stat.isFile()) {
+  // A root that is not a directory was named on purpose (a file, a FIFO): the linter reports what it is.
+  if (!stat.isDirectory()) {
     yield root;
     return;
   }
@@ -51,12 +54,17 @@ export async function* walkLintable(root: string, options: WalkOptions = {}): As
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!ALWAYS_SKIP.has(entry.name) && !ignored(path, true, chain)) stack.push({ dir: path, chain });
-      } else if (entry.isFile() && detectKind(path) !== 'other' && !ignored(path, false, chain)) {
+      } else if (entry.isFile() && lintable(path, options) && !ignored(path, false, chain)) {
         if (++count > max) return;
         yield path;
       }
     }
   }
+}
+
+/** A Dockerfile or YAML file by name, or a file the config's `dockerfiles` patterns name. */
+function lintable(path: string, options: WalkOptions): boolean {
+  return detectKind(path) !== 'other' || options.configDockerfiles?.(path)?.test(path, false) === true;
 }
 
 type Ignored = (path: string, isDir: boolean, chain: readonly IgnoreRules[]) => boolean;
@@ -78,7 +86,7 @@ function ignoredUnder(root: string, options: WalkOptions): Ignored {
 /** Whether `walkLintable(root, options)` would yield `path`, without walking the tree (for files created later). */
 export async function wouldWalk(root: string, path: string, options: WalkOptions = {}): Promise<boolean> {
   const rel = relative(root, path);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || detectKind(path) === 'other') return false;
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || !lintable(path, options)) return false;
   const parts = rel.split(sep);
   if (parts.some((p) => ALWAYS_SKIP.has(p))) return false;
   const ignored = ignoredUnder(root, options);
