@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseAllDocuments } from 'yaml';
 import { lint } from '../server/src/api';
-import { detectKind } from '../server/src/core/detect';
+import { isYamlName } from '../server/src/core/detect';
 
 interface Input {
   path: string;
@@ -92,7 +92,7 @@ const fullLint = (i: Input) => void lint({ path: i.path, text: i.text, languageI
 
 const { inputs, source } = loadCorpus();
 const dockerfiles = inputs.filter((i) => i.kind === 'dockerfile');
-const yamls = inputs.filter((i) => i.kind === 'yaml' && detectKind(i.path) === 'yaml');
+const yamls = inputs.filter((i) => i.kind === 'yaml' && isYamlName(i.path));
 console.log(`Shipshape benchmark on ${source}: ${dockerfiles.length} Dockerfiles, ${yamls.length} YAML files; ${passes} passes, median shown; node ${process.version}`);
 
 let peakRss = process.memoryUsage().rss;

@@ -52,7 +52,7 @@ for (const f of files) {
   }
   const ms = performance.now() - t;
   if (ms > slowest.ms) slowest = { path: relative(dir, f.path), ms };
-  objects += result.k8s?.objects.length ?? 0;
+  objects += result.kind === 'k8s' ? (result.model?.objects.length ?? 0) : 0;
   for (const finding of result.findings) {
     const entry = perRule.get(finding.ruleId) ?? { findings: 0, files: new Set<string>() };
     entry.findings++;

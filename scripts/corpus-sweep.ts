@@ -9,7 +9,7 @@ import { lint, RULES, type Rule } from '../server/src/api';
 import { SourceFile } from '../server/src/core/source';
 import { parseDockerfile } from '../server/src/dockerfile/model';
 import { runScripts, settings } from '../server/src/dockerfile/query';
-import type { DockerfileRule } from '../server/src/core/types';
+import type { DockerfileRule } from '../server/src/dockerfile/rule';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {

@@ -14,7 +14,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultRegistry } from './api';
+import { SHIPPED } from './targets';
 import { DEFAULT_MAX_FILE_BYTES, DocumentDiagnostics } from './lsp/diagnostics';
 import { hoverAt } from './lsp/hover';
 import { APPLY_EDIT_COMMAND, CODE_ACTION_KINDS, asCommand, codeActions, type ExtraActionProvider } from './lsp/codeActions';
@@ -31,9 +31,9 @@ import { pathToFileURL } from 'node:url';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const registry = defaultRegistry();
+const rules = SHIPPED;
 /** Actions other features add beside the quick fixes (each feature appends its provider here). */
-const extraActionProviders: ExtraActionProvider[] = [suppressionActions];
+const extraActionProviders: ExtraActionProvider[] = [suppressionActions(rules)];
 
 let settings: SettingsStore;
 let diagnostics: DocumentDiagnostics;
@@ -82,7 +82,7 @@ connection.onInitialize((params): InitializeResult => {
   const folderPaths = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []).flatMap((uri) => toPath(uri) ?? []);
   workspaceFiles = new WorkspaceFiles(
     {
-      metas: registry.metas(),
+      metas: rules.metas(),
       isOpen: (path) => documents.all().some((d) => toPath(d.uri) === path),
       settings: (uri) => settings.get(uri),
       publish: (uri, ds) => void connection.sendDiagnostics({ uri, diagnostics: ds }),
@@ -174,7 +174,7 @@ documents.onDidClose(
 connection.onHover(
   guard('hover', null, async (params) => {
     const result = await diagnostics.resultFor(params.textDocument.uri);
-    return result ? mergeHovers(hoverAt(result, params.position, registry), await imageFeatures.hover(params.textDocument.uri, params.position, result)) : null;
+    return result ? mergeHovers(hoverAt(result, params.position, rules), await imageFeatures.hover(params.textDocument.uri, params.position, result)) : null;
   }),
 );
 
@@ -241,7 +241,7 @@ connection.onRequest(EXPORT_SARIF_METHOD, async (raw: unknown, token: Cancellati
   const sub = token.onCancellationRequested(() => abort.abort());
   try {
     const host = hostConfig(await settings.get(folders[0] ? pathToFileURL(folders[0]).href : ''), today());
-    return await exportSarif(folders, { metas: registry.metas(), toolVersion: packageVersion(), host, signal: abort.signal });
+    return await exportSarif(folders, { metas: rules.metas(), toolVersion: packageVersion(), host, signal: abort.signal });
   } finally {
     sub.dispose();
   }

@@ -2,12 +2,13 @@
 // documents), severity settings, and rule failures that must never take the other rules down.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, RuleRegistry, RULES, type Finding } from '../../server/src/api';
-import { dockerfileRule, k8sRule } from '../../server/src/core/types';
+import { lint, ruleSetOf, RULES, type Finding } from '../../server/src/api';
+import { dockerfileRule } from '../../server/src/dockerfile/rule';
+import { k8sRule } from '../../server/src/k8s/rule';
 import { SourceFile } from '../../server/src/core/source';
 import { formatRange } from '../support/ruleTester';
 
-const only = (...ids: string[]) => new RuleRegistry(RULES.filter((r) => ids.includes(r.meta.id)));
+const only = (...ids: string[]) => ruleSetOf(RULES.filter((r) => ids.includes(r.meta.id)));
 const LATEST = only('dockerfile/no-latest-tag');
 const PRIV = only('k8s/no-privileged');
 const summary = (findings: Finding[]) => findings.map((f) => `${f.ruleId} ${formatRange(f)}`);
@@ -62,7 +63,7 @@ test('a rule that throws yields one internal finding and the other rules still r
       throw new Error('kaboom');
     },
   });
-  const registry = new RuleRegistry([boom, ...LATEST.all()]);
+  const registry = ruleSetOf([boom, ...LATEST.all()]);
   const f = lint({ path: 'Dockerfile', text: 'FROM node:latest\n' }, {}, registry).findings;
   assert.deepEqual(f.map((x) => [x.ruleId, x.message]), [
     ['shipshape/internal-error', 'Rule dockerfile/explodes failed on this file: kaboom'],
@@ -75,7 +76,7 @@ test('reports are checked against the metadata: unknown message ids and undeclar
   const bad = (report: Parameters<Parameters<typeof k8sRule>[0]['check']>[0]['report'] extends (s: infer S) => void ? S : never) =>
     k8sRule({ meta: { ...meta, id: 'k8s/bad-report', target: 'k8s' }, check: ({ object, report: r }) => r({ ...report, range: object.anchorRange }) });
   const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const run = (rule: ReturnType<typeof bad>) => lint({ path: 'p.yaml', text: POD('p', 'false') }, {}, new RuleRegistry([rule])).findings.map((f) => f.message);
+  const run = (rule: ReturnType<typeof bad>) => lint({ path: 'p.yaml', text: POD('p', 'false') }, {}, ruleSetOf([rule])).findings.map((f) => f.message);
   assert.match(run(bad({ messageId: 'nope', range: at }))[0]!, /has no message "nope"/);
   assert.match(run(bad({ messageId: 'privileged', range: at }))[0]!, /placeholder \{\{container\}\} has no value/);
   assert.match(run(bad({ messageId: 'privileged', data: { container: 'x' }, range: at, fix: { messageId: 'setFalse', edits: [] } }))[0]!, /reports a fix but meta.fix is suggestion/);

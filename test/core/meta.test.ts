@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES, lint, RuleRegistry } from '../../server/src/api';
+import { RULES, TARGETS, lint, ruleSetOf } from '../../server/src/api';
 import { placeholders } from '../../server/src/core/message';
 import { isWorkspaceRule } from '../../server/src/core/types';
 import { lintWorkspace } from '../../server/src/core/workspace';
@@ -11,22 +11,27 @@ import { lintWorkspace } from '../../server/src/core/workspace';
 const root = join(__dirname, '../../..');
 const PEERS = ['hadolint', 'buildkit', 'checkov', 'kube-linter', 'trivy', 'kubesec', 'polaris', 'kube-score', 'pss'];
 
-test('rules/index.ts lists exactly the rule files, sorted by id', () => {
-  const files = ['dockerfile', 'k8s'].flatMap((t) =>
+test('each target\'s rules/<target>/index.ts lists exactly its rule files, sorted by id', () => {
+  const files = readdirSync(join(root, 'server/src/rules')).flatMap((t) =>
     readdirSync(join(root, 'server/src/rules', t))
       .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
       .map((f) => `${t}/${f.replace(/\.ts$/, '')}`),
   );
   const ids = RULES.map((r) => r.meta.id);
   assert.deepEqual([...ids].sort(), [...files].sort());
-  assert.deepEqual(ids, [...ids].sort(), 'RULES must be sorted by id');
-  assert.doesNotThrow(() => new RuleRegistry(RULES));
+  for (const { target, rules } of TARGETS) {
+    const own = rules.map((r) => r.meta.id);
+    assert.deepEqual(own, [...own].sort(), `the rules of ${target.id} must be sorted by id`);
+    assert.ok(rules.every((r) => r.meta.target === (target.ruleTarget ?? target.id)), `${target.id} lists another target's rule`);
+  }
+  assert.doesNotThrow(() => ruleSetOf(RULES));
 });
 
-test('the registry refuses duplicates and foreign ids', () => {
+test('the rule set refuses duplicates, foreign ids and rules of unknown targets', () => {
   const rule = RULES[0]!;
-  assert.throws(() => new RuleRegistry([rule, rule]), /duplicate/);
-  assert.throws(() => new RuleRegistry([{ ...rule, meta: { ...rule.meta, id: 'Bad_Id' } } as typeof rule]), /kebab-case/);
+  assert.throws(() => ruleSetOf([rule, rule]), /duplicate/);
+  assert.throws(() => ruleSetOf([{ ...rule, meta: { ...rule.meta, id: 'Bad_Id' } } as typeof rule]), /kebab-case/);
+  assert.throws(() => ruleSetOf([{ ...rule, meta: { ...rule.meta, id: 'nowhere/some-rule', target: 'nowhere' } } as typeof rule]), /not registered/);
 });
 
 for (const rule of RULES) {
@@ -61,7 +66,7 @@ for (const rule of RULES) {
   });
 
   test(`${meta.id}: documented examples behave`, () => {
-    const registry = new RuleRegistry([rule]);
+    const registry = ruleSetOf([rule]);
     const config = { rules: { [meta.id]: meta.examples.options ? { severity: meta.severity, options: meta.examples.options } : meta.severity } };
     const path = meta.target === 'dockerfile' ? 'Dockerfile' : 'example.yaml';
     // A workspace rule's example is a workspace of one file: its findings come from lintWorkspace, after the per-file lint.

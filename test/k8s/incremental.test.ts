@@ -6,9 +6,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
-import { lint, type LintInput, type LintResult } from '../../server/src/api';
+import { lint, SHIPPED, type LintInput } from '../../server/src/api';
+import type { LintResult } from '../../server/src/core/engine';
 import type { LintConfig } from '../../server/src/core/config';
-import type { RuleRegistry } from '../../server/src/core/registry';
+import type { RuleSet } from '../../server/src/core/ruleSet';
+import type { K8sFile } from '../../server/src/k8s/model';
 import { DEFAULT_MIN_CHARS, IncrementalLinter, splitDocuments } from '../../server/src/lsp/incremental';
 
 const CONFIG: LintConfig = { context: { today: '2025-06-01' } };
@@ -19,12 +21,18 @@ function counted(options: { minChars?: number; maxCacheBytes?: number } = {}) {
   const calls = { n: 0 };
   const linter = new IncrementalLinter({
     ...options,
-    lint: (input: LintInput, config: LintConfig, registry: RuleRegistry) => {
+    lint: (input: LintInput, config: LintConfig, registry: RuleSet) => {
       calls.n++;
       return lint(input, config, registry);
     },
   });
   return { linter, calls };
+}
+
+/** The Kubernetes model of a result the test knows is Kubernetes. */
+function modelOf(r: LintResult): K8sFile {
+  assert.ok(r.kind === 'k8s' && r.model);
+  return r.model as K8sFile;
 }
 
 const view = (r: LintResult) => ({ kind: r.kind, findings: r.findings, suppressed: r.suppressed, workspace: r.workspace });
@@ -120,7 +128,7 @@ for (const [eol, size] of [['\n', 2 * 1024 * 1024], ['\r\n', 300 * 1024]] as con
     const text = generated(size, eol);
     const path = 'file:///w/big.yaml';
     const { linter, calls } = counted();
-    const first = linter.lint({ path, text }, CONFIG);
+    const first = linter.lint({ path, text }, CONFIG, SHIPPED);
     assertSame(path, text, first);
     assert.equal(calls.n, splitDocuments(text)!.length);
     const ids = new Set(first.findings.map((f) => f.ruleId));
@@ -131,7 +139,7 @@ for (const [eol, size] of [['\n', 2 * 1024 * 1024], ['\r\n', 300 * 1024]] as con
 
     const edited = editMiddle(text);
     calls.n = 0;
-    const second = linter.lint({ path, text: edited }, CONFIG);
+    const second = linter.lint({ path, text: edited }, CONFIG, SHIPPED);
     assert.equal(calls.n, 1);
     assertSame(path, edited, second);
     // Lines added above later documents move their findings without re-linting them, except documents with
@@ -143,22 +151,22 @@ for (const [eol, size] of [['\n', 2 * 1024 * 1024], ['\r\n', 300 * 1024]] as con
     const withComments = segments.slice(at + 1).filter((s) => /shipshape-ignore|checkov:skip/.test(s.text)).length;
     assert.ok(withComments > 0 && withComments < segments.length / 10);
     calls.n = 0;
-    assertSame(path, added, linter.lint({ path, text: added }, CONFIG));
+    assertSame(path, added, linter.lint({ path, text: added }, CONFIG, SHIPPED));
     assert.equal(calls.n, 1 + withComments);
   });
 }
 
 test('the whole-file model is parsed only when a feature reads it', () => {
   const text = generated(300 * 1024);
-  const result = new IncrementalLinter().lint({ path: 'big.yaml', text }, CONFIG);
+  const result = new IncrementalLinter().lint({ path: 'big.yaml', text }, CONFIG, SHIPPED);
   const whole = lint({ path: 'big.yaml', text }, CONFIG);
-  const k8s = result.k8s!;
-  assert.equal(k8s.objects.length, whole.k8s!.objects.length);
+  const k8s = modelOf(result);
+  assert.equal(k8s.objects.length, modelOf(whole).objects.length);
   assert.deepStrictEqual(
     k8s.objects.map((o) => [o.kind, o.name, o.node.range]),
-    whole.k8s!.objects.map((o) => [o.kind, o.name, o.node.range]),
+    modelOf(whole).objects.map((o) => [o.kind, o.name, o.node.range]),
   );
-  assert.equal(k8s.docs.length, whole.k8s!.docs.length);
+  assert.equal(k8s.docs.length, modelOf(whole).docs.length);
 });
 
 test('linted whole: small files, file-wide suppressions, directives, a suppression before the first document', () => {
@@ -173,14 +181,14 @@ test('linted whole: small files, file-wide suppressions, directives, a suppressi
   ];
   for (const [name, text] of cases) {
     const { linter, calls } = counted();
-    const result = linter.lint({ path: `${name}.yaml`, text }, CONFIG);
+    const result = linter.lint({ path: `${name}.yaml`, text }, CONFIG, SHIPPED);
     assert.equal(linter.stats.wholeFile, 1, name);
     assert.equal(calls.n, 1, name);
     assertSame(`${name}.yaml`, text, result);
   }
   const dockerfile = `FROM alpine:latest\n${'RUN true\n'.repeat(40_000)}`;
   const { linter } = counted();
-  assertSame('Dockerfile', dockerfile, linter.lint({ path: 'Dockerfile', text: dockerfile }, CONFIG));
+  assertSame('Dockerfile', dockerfile, linter.lint({ path: 'Dockerfile', text: dockerfile }, CONFIG, SHIPPED));
   assert.equal(linter.stats.wholeFile, 1);
 });
 
@@ -207,18 +215,18 @@ test('splitting: marker lines only, a trailing suppression joins the next docume
 test('the cache stays within its byte bound and still answers correctly', () => {
   const text = generated(300 * 1024);
   const { linter, calls } = counted({ maxCacheBytes: 64 * 1024 });
-  assertSame('big.yaml', text, linter.lint({ path: 'big.yaml', text }, CONFIG));
+  assertSame('big.yaml', text, linter.lint({ path: 'big.yaml', text }, CONFIG, SHIPPED));
   assert.ok(linter.cachedBytes <= 64 * 1024 && linter.cachedBytes > 0);
   calls.n = 0;
-  assertSame('big.yaml', text, linter.lint({ path: 'big.yaml', text }, CONFIG));
+  assertSame('big.yaml', text, linter.lint({ path: 'big.yaml', text }, CONFIG, SHIPPED));
   // Most documents were evicted and are linted again; the result is the same.
   assert.ok(calls.n > splitDocuments(text)!.length / 2);
   // Another config is another key: nothing is reused across configs.
   const { linter: other, calls: otherCalls } = counted();
-  other.lint({ path: 'big.yaml', text }, CONFIG);
+  other.lint({ path: 'big.yaml', text }, CONFIG, SHIPPED);
   otherCalls.n = 0;
   const off: LintConfig = { ...CONFIG, rules: { 'k8s/no-privileged': 'off' } };
-  assert.deepStrictEqual(view(other.lint({ path: 'big.yaml', text }, off)), view(lint({ path: 'big.yaml', text }, off)));
+  assert.deepStrictEqual(view(other.lint({ path: 'big.yaml', text }, off, SHIPPED)), view(lint({ path: 'big.yaml', text }, off)));
   assert.equal(otherCalls.n, splitDocuments(text)!.length);
 });
 
@@ -246,7 +254,7 @@ test('corpus files over 256 KB: equal to the whole-file lint, before and after a
   for (const path of files) {
     const text = readFileSync(path, 'utf8');
     const { linter, calls } = counted();
-    const result = linter.lint({ path, text }, CONFIG);
+    const result = linter.lint({ path, text }, CONFIG, SHIPPED);
     if (!splitDocuments(text)) {
       // Linted whole: the result is the engine's own.
       assert.deepStrictEqual([linter.stats.wholeFile, calls.n], [1, 1], path);
@@ -256,7 +264,7 @@ test('corpus files over 256 KB: equal to the whole-file lint, before and after a
     split++;
     const edited = editMiddle(text);
     calls.n = 0;
-    assertSame(path, edited, linter.lint({ path, text: edited }, CONFIG));
+    assertSame(path, edited, linter.lint({ path, text: edited }, CONFIG, SHIPPED));
     assert.equal(calls.n, 1, path);
   }
   t.diagnostic(`${files.length} corpus files over 256 KB, ${split} of them split into documents`);
@@ -270,7 +278,7 @@ test('timing: re-lint of argo-cd install.yaml after a one-character edit (printe
   }
   const text = readFileSync(path, 'utf8');
   const linter = new IncrementalLinter();
-  linter.lint({ path, text }, CONFIG);
+  linter.lint({ path, text }, CONFIG, SHIPPED);
   const whole: number[] = [];
   const incremental: number[] = [];
   const model: number[] = [];
@@ -281,10 +289,10 @@ test('timing: re-lint of argo-cd install.yaml after a one-character edit (printe
     lint({ path, text: edited }, CONFIG);
     whole.push(performance.now() - t0);
     t0 = performance.now();
-    const result = linter.lint({ path, text: edited }, CONFIG);
+    const result = linter.lint({ path, text: edited }, CONFIG, SHIPPED);
     incremental.push(performance.now() - t0);
     t0 = performance.now();
-    void result.k8s!.objects.length;
+    void modelOf(result).objects.length;
     model.push(performance.now() - t0);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(0);

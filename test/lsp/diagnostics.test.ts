@@ -4,7 +4,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
-import '../../server/src/rules';
 import { DocumentDiagnostics } from '../../server/src/lsp/diagnostics';
 import { DEFAULT_SETTINGS, type Settings } from '../../server/src/lsp/settings';
 

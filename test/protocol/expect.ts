@@ -1,5 +1,5 @@
 // What the server should publish, computed with the same engine in-process.
-import { lint, RULES } from '../../server/src/api';
+import { lint, RULES, SHIPPED } from '../../server/src/api';
 import type { Finding } from '../../server/src/api';
 import type { LintConfig } from '../../server/src/core/config';
 import { lintWorkspace } from '../../server/src/core/workspace';
@@ -17,7 +17,7 @@ export function workspaceFindingsOf(files: { path: string; text: string }[], con
     const workspace = lint({ path, text }, cfg).workspace;
     return workspace ? [{ path, workspace }] : [];
   });
-  return [...lintWorkspace(inputs, () => cfg).values()].flatMap((o) => o.findings);
+  return [...lintWorkspace(inputs, () => cfg, SHIPPED).values()].flatMap((o) => o.findings);
 }
 
 /** A rule's first bad example that yields a finding with a safe fix, if any rule has one yet. */

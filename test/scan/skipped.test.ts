@@ -6,8 +6,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectByContent, detectKind } from '../../server/src/core/detect';
-import { decodeText } from '../../server/src/scan/lintFile';
+import { isYamlName } from '../../server/src/core/detect';
+import { isDockerfileName } from '../../server/src/dockerfile/detect';
+import { decodeText, languageByContent } from '../../server/src/scan/lintFile';
+
+const detectKind = (path: string): string => (isDockerfileName(path) ? 'dockerfile' : isYamlName(path) ? 'yaml' : 'other');
 import { scanFiles } from '../../server/src/scan';
 import { workspaceConfig } from '../../server/src/config/node';
 import { RULES } from '../../server/src/api';
@@ -57,16 +60,16 @@ test('Dockerfile names in real repositories, in any case; names that only look l
 });
 
 test('content decides for a file whose name says nothing', () => {
-  const cases: [string, string][] = [
+  const cases: [string, string | undefined][] = [
     ['FROM alpine:3.20\n', 'dockerfile'],
     ['# syntax=docker/dockerfile:1\n\n# build\narg VERSION=1\nFROM alpine:$VERSION\n', 'dockerfile'],
     ['\uFEFFFROM alpine\r\n', 'dockerfile'],
     ['apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n', 'yaml'],
-    ['hello world\nFROM alpine\n', 'other'],
-    ['{"apiVersion": "v1"}\n', 'other'],
-    ['', 'other'],
+    ['hello world\nFROM alpine\n', undefined],
+    ['{"apiVersion": "v1"}\n', undefined],
+    ['', undefined],
   ];
-  assert.deepEqual(cases.map(([text]) => [text, detectByContent(text)]), cases);
+  assert.deepEqual(cases.map(([text]) => [text, languageByContent(text)]), cases);
 });
 
 test('bytes to text: UTF-8 with or without BOM, UTF-16 with BOM; binary and invalid UTF-8 are skipped', () => {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/core/fix';
 import { planPin, planPins } from '../../server/src/supply/plan';
 import { imageSitesOfText, siteAt } from '../../server/src/supply/references';
+import { SHIPPED } from '../../server/src/targets';
 import { registryFindings, type Resolutions } from '../../server/src/supply/resolve';
 import { RegistryError } from '../../server/src/oci';
 import type { ResolvedImage } from '../../server/src/oci';
@@ -15,7 +16,7 @@ const D2 = `sha256:${'b'.repeat(64)}`;
 
 /** Pins every site found in `text` to D1 and returns the new text plus the texts of the sites found. */
 function pinAll(path: string, text: string, digest = D1): { output: string; sites: string[]; kinds: string[] } {
-  const sites = imageSitesOfText(path, text);
+  const sites = imageSitesOfText(SHIPPED, path, text);
   const plans = planPins(sites, new Map(sites.map((s) => [s.text, digest])));
   return { output: applyEdits(text, plans.map((p) => p.edit)), sites: sites.map((s) => s.text), kinds: plans.map((p) => p.kind) };
 }
@@ -138,7 +139,7 @@ for (const v of workloadVariants('containers:\n  - name: app\n    image: "nginx:
 
 test('site ranges cover exactly the reference text, inside the quotes', () => {
   const text = pod('  containers:\n    - name: a\n      image: "nginx:1.27"\n');
-  const [site] = imageSitesOfText('pod.yaml', text);
+  const [site] = imageSitesOfText(SHIPPED, 'pod.yaml', text);
   assert.ok(site);
   assert.deepEqual(site.range, { start: { line: 7, character: 14 }, end: { line: 7, character: 24 } });
   assert.equal(site.ref.domain, 'docker.io');
@@ -149,8 +150,8 @@ test('site ranges cover exactly the reference text, inside the quotes', () => {
 });
 
 test('edits are minimal: an insertion, or a replacement of the digest only', () => {
-  const [fresh] = imageSitesOfText('Dockerfile', 'FROM nginx:1.27 AS web\n');
-  const [pinned] = imageSitesOfText('Dockerfile', `FROM nginx:1.27@${D2} AS web\n`);
+  const [fresh] = imageSitesOfText(SHIPPED, 'Dockerfile', 'FROM nginx:1.27 AS web\n');
+  const [pinned] = imageSitesOfText(SHIPPED, 'Dockerfile', `FROM nginx:1.27@${D2} AS web\n`);
   assert.ok(fresh && pinned);
   assert.deepEqual(planPin(fresh, D1)?.edit, { range: { start: { line: 0, character: 15 }, end: { line: 0, character: 15 } }, newText: `@${D1}` });
   assert.deepEqual(planPin(pinned, D1)?.edit, { range: { start: { line: 0, character: 16 }, end: { line: 0, character: 87 } }, newText: D1 });
@@ -160,7 +161,7 @@ test('edits are minimal: an insertion, or a replacement of the digest only', () 
 
 test('registry findings: drift with an "Update digest" fix, and a note for a failed lookup', () => {
   const text = `FROM nginx:1.27@${D2}\nFROM redis:7\nFROM alpine:3.20@${D1}\n`;
-  const sites = imageSitesOfText('Dockerfile', text);
+  const sites = imageSitesOfText(SHIPPED, 'Dockerfile', text);
   const resolved = (digest: string): { ok: true; value: ResolvedImage } => ({ ok: true, value: { digest } as ResolvedImage });
   const findings = registryFindings(
     sites,

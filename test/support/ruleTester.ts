@@ -1,7 +1,7 @@
 // Table-driven rule tests that run the whole engine with only the rule under test enabled.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, RuleRegistry, applyEdits, type Finding, type LintConfig, type Rule } from '../../server/src/api';
+import { lint, ruleSetOf, applyEdits, type Finding, type LintConfig, type Rule } from '../../server/src/api';
 
 export interface ValidCase {
   name?: string;
@@ -30,7 +30,14 @@ export interface RuleCases {
   invalid: InvalidCase[];
 }
 
-const DEFAULT_PATH = { dockerfile: 'Dockerfile', k8s: 'manifest.yaml' } as const;
+/** Where each target's cases are linted unless a case names its own path. */
+const DEFAULT_PATH: Readonly<Record<string, string>> = { dockerfile: 'Dockerfile', k8s: 'manifest.yaml', compose: 'compose.yaml' };
+
+function defaultPath(rule: Rule): string {
+  const path = DEFAULT_PATH[rule.meta.target];
+  if (path === undefined) throw new Error(`ruleTester: no default file name for target ${rule.meta.target}; add one to DEFAULT_PATH`);
+  return path;
+}
 
 export function formatRange(f: Pick<Finding, 'range'>): string {
   const { start, end } = f.range;
@@ -38,9 +45,9 @@ export function formatRange(f: Pick<Finding, 'range'>): string {
 }
 
 function run(rule: Rule, c: ValidCase): Finding[] {
-  const registry = new RuleRegistry([rule]);
+  const registry = ruleSetOf([rule]);
   const config: LintConfig = { ...c.config, rules: { [rule.meta.id]: rule.meta.severity, ...c.config?.rules } };
-  const result = lint({ path: c.path ?? DEFAULT_PATH[rule.meta.target], text: c.code }, config, registry);
+  const result = lint({ path: c.path ?? defaultPath(rule), text: c.code }, config, registry);
   const internal = result.findings.filter((f) => f.ruleId === 'shipshape/internal-error');
   assert.deepEqual(internal, [], 'the rule threw');
   return result.findings.filter((f) => f.ruleId === rule.meta.id);
@@ -86,7 +93,7 @@ export function ruleTester(rule: Rule, cases: RuleCases): void {
     seen.add(key(c));
     assert.ok(c.errors.length > 0, `invalid case without errors: ${label(c, i)}`);
     test(`${rule.meta.id} invalid ${label(c, i)}`, () => {
-      const path = c.path ?? DEFAULT_PATH[rule.meta.target];
+      const path = c.path ?? defaultPath(rule);
       const findings = run(rule, c);
       for (const e of c.errors) assert.ok(e.messageId in rule.meta.messages, `unknown messageId ${e.messageId}`);
       assert.deepEqual(

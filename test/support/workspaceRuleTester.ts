@@ -2,9 +2,9 @@
 // rule under test enabled, through the same per-file lint + lintWorkspace path the scan takes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, RuleRegistry, type Finding, type LintConfig } from '../../server/src/api';
+import { lint, ruleSetOf, type Finding, type LintConfig } from '../../server/src/api';
 import { lintWorkspace, type WorkspaceFile } from '../../server/src/core/workspace';
-import type { K8sWorkspaceRule } from '../../server/src/core/types';
+import type { K8sWorkspaceRule } from '../../server/src/k8s/rule';
 import { formatRange } from './ruleTester';
 
 export interface WorkspaceCase {
@@ -39,7 +39,7 @@ export interface WorkspaceRun {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function runWorkspace(rule: K8sWorkspaceRule<any, any>, c: WorkspaceCase): WorkspaceRun {
-  const registry = new RuleRegistry([rule]);
+  const registry = ruleSetOf([rule]);
   const config: LintConfig = { ...c.config, rules: { [rule.meta.id]: rule.meta.severity, ...c.config?.rules } };
   const inputs: WorkspaceFile[] = [];
   for (const [path, text] of Object.entries(c.files)) {

@@ -1,7 +1,7 @@
 // Each Dockerfile suppression syntax, ours and the peers', silences exactly its targets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RuleRegistry, RULES, type Rule } from '../../server/src/api';
+import { ruleSetOf, RULES, type Rule } from '../../server/src/api';
 import { outcome, pick, suppressionTable, type SuppressionCase } from './helpers';
 
 const LATEST = 'dockerfile/no-latest-tag';
@@ -234,7 +234,7 @@ test('dockerfile suppression: the unused finding carries a fix that deletes the 
 // BuildKit-equivalent Dockerfile rules are being written in parallel; until one exists, a rule with the same check as
 // no-latest-tag and a `buildkit:` equivalent runs through the real engine.
 const buildkitRule: Rule = { ...RULES.find((r) => r.meta.id === LATEST)!, meta: { ...RULES.find((r) => r.meta.id === LATEST)!.meta, id: 'dockerfile/test-buildkit', equivalents: ['buildkit:FromAsCasing'] } } as Rule;
-const withBuildkit = () => new RuleRegistry([...RULES, buildkitRule]);
+const withBuildkit = () => ruleSetOf([...RULES, buildkitRule]);
 
 const buildkitCases: SuppressionCase[] = [
   {

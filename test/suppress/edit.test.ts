@@ -2,8 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
-import { applyEdits, lint } from '../../server/src/api';
-import { SourceFile } from '../../server/src/core/source';
+import { applyEdits, lint, SHIPPED } from '../../server/src/api';
 import { PLACEHOLDER_REASON, suppressionEdit, type SuppressionEditKind } from '../../server/src/suppress/edit';
 import { suppressionAt } from '../../server/src/suppress/hover';
 import { FOCUS, outcome, pick } from './helpers';
@@ -101,7 +100,8 @@ for (const c of cases) {
     const before = lint({ path: c.path, text: c.code });
     const finding = before.findings.find((f) => f.range.start.line === c.line - 1 && FOCUS.includes(f.ruleId));
     assert.ok(finding, 'no finding on that line');
-    const edit = suppressionEdit(new SourceFile(c.path, c.code), finding, c.kind);
+    const edit = suppressionEdit(before, finding, c.kind ?? 'here', SHIPPED);
+    assert.ok(edit);
     const output = applyEdits(c.code, [edit]);
     assert.equal(output, c.output);
     if (c.path.endsWith('.yaml')) assert.deepEqual(parseAllDocuments(output).flatMap((d) => d.errors.map((e) => e.message)), []);
@@ -118,7 +118,7 @@ for (const c of cases) {
 test('hover: a suppression comment shows what it silenced and why', () => {
   const code = '# shipshape-ignore dockerfile/no-latest-tag -- vendor image\nFROM node:latest\n';
   const result = lint({ path: 'Dockerfile', text: code });
-  const info = suppressionAt(result, { line: 0, character: 5 });
+  const info = suppressionAt(result, { line: 0, character: 5 }, SHIPPED);
   assert.ok(info);
   assert.equal(info.suppressed.length, 1);
   assert.equal(
@@ -132,15 +132,15 @@ test('hover: a suppression comment shows what it silenced and why', () => {
       'Reason: vendor image',
     ].join('\n'),
   );
-  assert.equal(suppressionAt(result, { line: 1, character: 2 }), undefined);
+  assert.equal(suppressionAt(result, { line: 1, character: 2 }, SHIPPED), undefined);
 });
 
 test('hover: a peer annotation shows the mapping and a problem', () => {
   const code = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    checkov.io/skip1: CKV_K8S_16=legacy\n    shipshape.dev/ignore: "k8s/no-privileged until=2020-01-01 -- old"\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n      securityContext: {privileged: true}\n';
   const result = lint({ path: 'p.yaml', text: code }, { context: { today: '2025-01-01' } });
-  const checkov = suppressionAt(result, { line: 5, character: 8 });
+  const checkov = suppressionAt(result, { line: 5, character: 8 }, SHIPPED);
   assert.ok(checkov?.markdown.includes('`k8s/no-privileged`: Container runs privileged (via checkov `CKV_K8S_16`), 1 finding silenced'), checkov?.markdown);
-  const ours = suppressionAt(result, { line: 6, character: 8 });
+  const ours = suppressionAt(result, { line: 6, character: 8 }, SHIPPED);
   assert.deepEqual(ours?.problems.map((p) => p.messageId), ['expired']);
   assert.ok(ours?.markdown.includes('Expires: 2020-01-01'));
 });
@@ -154,7 +154,7 @@ test('code actions: each finding under the cursor gets "Suppress <rule> here" an
     { uri: 'file:///w/Dockerfile', version: 3, getText: () => code },
     result,
     { textDocument: { uri: 'file:///w/Dockerfile' }, range: finding.range, context: { diagnostics: [toDiagnostic(finding, index)], only: ['quickfix'] } },
-    { documentChanges: false, extraProviders: [suppressionActions] },
+    { documentChanges: false, extraProviders: [suppressionActions(SHIPPED)] },
   );
   const suppress = actions.filter((a) => a.title.startsWith('Suppress'));
   assert.deepEqual(suppress.map((a) => a.title), ['Suppress dockerfile/no-latest-tag here', 'Suppress dockerfile/no-latest-tag in this file']);

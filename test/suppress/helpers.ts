@@ -1,7 +1,7 @@
 // Lints with the real engine and rules, and summarises what was reported and what was suppressed, for whole-object asserts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, type LintConfig, type LintResult, type RuleRegistry } from '../../server/src/api';
+import { lint, type LintConfig, type LintResult, type RuleSet } from '../../server/src/api';
 
 export interface Outcome {
   /** `ruleId@line` of every reported finding (1-based line). */
@@ -17,7 +17,7 @@ export const TODAY = '2025-06-15';
 export const FOCUS = ['dockerfile/no-latest-tag', 'dockerfile/test-buildkit', 'k8s/no-privileged'];
 
 /** Findings of rules other than `focus` are left out: the rule packs grow in parallel and must not break these tests. */
-export function outcome(path: string, text: string, config: LintConfig = {}, registry?: RuleRegistry, focus: readonly string[] = FOCUS): Outcome {
+export function outcome(path: string, text: string, config: LintConfig = {}, registry?: RuleSet, focus: readonly string[] = FOCUS): Outcome {
   const merged: LintConfig = { ...config, context: { today: TODAY, ...config.context } };
   const result = registry ? lint({ path, text }, merged, registry) : lint({ path, text }, merged);
   const at = (f: { range: { start: { line: number } } }) => f.range.start.line + 1;

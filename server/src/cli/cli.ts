@@ -2,8 +2,8 @@
 // image references, `verify` checks image signatures.
 // main.ts runs it as a process; tests and other hosts call `main` with their own I/O.
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, config, input or internal error.
-import '../rules';
-import { defaultRegistry } from '../core/engine';
+import { SHIPPED } from '../targets';
+import type { CliIo } from './io';
 import { SEVERITIES } from '../core/types';
 import { packageVersion } from '../version';
 import { UsageError, parseArgs, stringFlag, type FlagSpec } from './args';
@@ -19,14 +19,7 @@ import { runVerify } from './verify';
 import { workspaceConfig } from '../config/node';
 import { resolve } from 'node:path';
 
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  readStdin(): Promise<string>;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdoutIsTTY: boolean;
-}
+export type { CliIo } from './io';
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
@@ -150,18 +143,18 @@ async function runScan(rawArgv: readonly string[], io: CliIo): Promise<number> {
   const { rest: argv, hosts: insecureRegistries } = takeInsecureRegistries(rawArgv);
   const args = parseArgs(argv, SCAN_FLAGS);
   if (args.flags.has('help')) return done(io, SCAN_HELP);
-  const registry = defaultRegistry();
+  const rules = SHIPPED;
   const configFile = stringFlag(args, 'config');
   const paths = args.positionals.length ? args.positionals : ['.'];
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be given only once');
   const stdinFilename = stringFlag(args, 'stdin-filename');
-  const scanned = await scan({ paths, cwd: io.cwd, registry, today: todayIso(), readStdin: io.readStdin, ...(stdinFilename ? { stdinFilename } : {}), ...(configFile ? { configFile } : {}) });
-  const policies = workspaceConfig(registry.metas(), [], {}, {}, configFile ? resolve(io.cwd, configFile) : undefined);
+  const scanned = await scan({ paths, cwd: io.cwd, rules, today: todayIso(), readStdin: io.readStdin, ...(stdinFilename ? { stdinFilename } : {}), ...(configFile ? { configFile } : {}) });
+  const policies = workspaceConfig(rules.metas(), [], {}, {}, configFile ? resolve(io.cwd, configFile) : undefined);
   const report = args.flags.has('resolve') ? await addRegistryFindings(scanned, io, insecureRegistries, (path) => policies.configFor(path).signatures) : scanned;
   const format = stringFlag(args, 'format') ?? 'text';
   const version = packageVersion();
   if (format === 'json') io.stdout(formatJson(report, version));
-  else if (format === 'sarif') io.stdout(formatSarif(report, registry.metas(), { toolVersion: version, cwd: io.cwd }));
+  else if (format === 'sarif') io.stdout(formatSarif(report, rules.metas(), { toolVersion: version, cwd: io.cwd }));
   else io.stdout(formatText(report, { color: useColor(args.flags, io) }));
   const failOn = (stringFlag(args, 'fail-on') ?? DEFAULT_FAIL_ON) as FailOn;
   return fails(report, failOn) ? EXIT.findings : EXIT.clean;
@@ -172,7 +165,7 @@ function runRules(argv: readonly string[], io: CliIo): number {
   if (args.flags.has('help')) return done(io, RULES_HELP);
   if (args.positionals.length) throw new UsageError(`unexpected argument '${args.positionals[0]}'`);
   const format = (stringFlag(args, 'format') ?? 'text') as RulesFormat;
-  io.stdout(formatRules(defaultRegistry().metas(), format));
+  io.stdout(formatRules(SHIPPED.metas(), format));
   return EXIT.clean;
 }
 

@@ -4,7 +4,8 @@
 // Exit codes of `pin`: 0 everything resolved (or nothing to pin), 1 some reference could not be resolved, 2 usage.
 import { promises as fs } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { compareFindings } from '../core/engine';
+import { compareFindings } from '../core/findings';
+import { SHIPPED } from '../targets';
 import { applyEdits } from '../core/fix';
 import { createOciClient, dockerConfigCredentials, type OciClient } from '../oci';
 import { walkLintable } from '../scan/walk';
@@ -15,7 +16,7 @@ import { pinFiles } from '../supply/pin';
 import { signatureChecks, signatureFinding, verifyChecks, type SignatureCheck } from '../supply/signatures';
 import { registryFindings, resolveSites } from '../supply/resolve';
 import { UsageError, parseArgs, stringFlag, type FlagSpec } from './args';
-import type { CliIo } from './cli';
+import type { CliIo } from './io';
 import type { ScanReport } from './report';
 import { InputError } from './scan';
 
@@ -107,7 +108,7 @@ export async function collectSites(paths: readonly string[], cwd: string): Promi
       const text = await fs.readFile(file, 'utf8').catch((err: unknown) => {
         throw new InputError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
       });
-      const sites = imageSitesOfText(file, text);
+      const sites = imageSitesOfText(SHIPPED, file, text);
       if (sites.length) out.push({ path: file, display: displayPath(cwd, file), text, sites });
     }
   }
@@ -169,7 +170,7 @@ export async function addRegistryFindings(
     const path = resolve(io.cwd, file.path);
     const text = await fs.readFile(path, 'utf8').catch(() => undefined);
     if (text === undefined) continue;
-    const sites = imageSitesOfText(path, text);
+    const sites = imageSitesOfText(SHIPPED, path, text);
     if (sites.length) perFile.push({ index, sites, checks: signatureChecks(sites, policyFor(path)) });
   }
   if (!perFile.length) return report;

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { lint } from '../core/engine';
 import type { LintConfig } from '../core/config';
-import type { RuleRegistry } from '../core/registry';
+import type { RuleSet } from '../core/ruleSet';
 import type { FileConfig } from '../config';
 import { nodeConfigFs, workspaceConfig } from '../config/node';
 import { scanFiles, type FileResult } from '../scan';
@@ -18,7 +18,7 @@ export interface ScanInputs {
   /** Files, directories or `-` (stdin). */
   paths: string[];
   cwd: string;
-  registry: RuleRegistry;
+  rules: RuleSet;
   readStdin(): Promise<string>;
   /** Name used to detect the file type of stdin and to report it. */
   stdinFilename?: string;
@@ -38,7 +38,7 @@ const IN_PROCESS_FILES = 8;
 export async function scan(inputs: ScanInputs): Promise<ScanReport> {
   const explicit = inputs.configFile ? resolve(inputs.cwd, inputs.configFile) : undefined;
   if (explicit && nodeConfigFs.readFile(explicit) === undefined) throw new ConfigError(`cannot read config file ${inputs.configFile}`);
-  const config = workspaceConfig(inputs.registry.metas(), [], {}, inputs.overrides ?? {}, explicit);
+  const config = workspaceConfig(inputs.rules.metas(), [], {}, inputs.overrides ?? {}, explicit);
   const broken = new Map<string, FileConfig>();
   const abort = new AbortController();
   const configFor = (path: string, languageId?: string): LintConfig => {
@@ -108,7 +108,7 @@ async function scanStdin(inputs: ScanInputs, configFor: (path: string, languageI
   const path = name ? resolve(inputs.cwd, name) : 'stdin';
   // Unnamed stdin has no place on disk, so it gets the config of the working directory and no file facts.
   const config = name ? configFor(path) : configFor(join(inputs.cwd, 'stdin'), 'yaml');
-  const result = lint({ path, text, ...(languageId ? { languageId } : {}) }, config, inputs.registry);
+  const result = lint({ path, text, ...(languageId ? { languageId } : {}) }, config, inputs.rules);
   return { path: name ? displayPath(inputs.cwd, path) : path, findings: result.findings, text };
 }
 

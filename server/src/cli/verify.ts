@@ -2,12 +2,12 @@
 // the registries, and prints one verdict per image. Exit codes: 0 every checked image verified, 1 otherwise,
 // 2 usage or input error.
 import { resolve } from 'node:path';
-import { defaultRegistry } from '../core/engine';
+import { SHIPPED } from '../targets';
 import { workspaceConfig } from '../config/node';
 import { loadPublicKey, SignatureVerifier, type ImageVerdict } from '../signatures';
 import { signatureChecks, verifyChecks, type SignatureCheck } from '../supply/signatures';
 import { UsageError, parseArgs, stringFlag, type FlagSpec } from './args';
-import type { CliIo } from './cli';
+import type { CliIo } from './io';
 import { cliOciClient, collectSites, takeInsecureRegistries, type FileSites } from './pin';
 import { ConfigError } from './scan';
 
@@ -91,7 +91,7 @@ export async function runVerify(argv: readonly string[], io: CliIo): Promise<num
     if (!loaded.ok) throw new UsageError(`--key ${keys[i]}: ${loaded.message}`);
   }
   const files = await collectSites(args.positionals.length ? args.positionals : ['.'], io.cwd);
-  const config = workspaceConfig(defaultRegistry().metas(), [], {}, {});
+  const config = workspaceConfig(SHIPPED.metas(), [], {}, {});
   const checks: { file: FileSites; check: SignatureCheck }[] = [];
   for (const file of files) {
     const found = config.resolver.forFile(file.path);

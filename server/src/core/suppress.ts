@@ -5,28 +5,26 @@ import type { SourceFile } from './source';
 import { isWorkspaceRule, type Finding } from './types';
 import type { LintConfig } from './config';
 import { ruleSeverity } from './config';
-import type { RuleRegistry } from './registry';
-import type { DockerfileModel } from '../dockerfile/model';
-import type { K8sFile } from '../k8s/model';
+import type { RuleSet } from './ruleSet';
+import type { Target } from './target';
 import { ENGINE_DIAGNOSTICS } from './builtin';
-import { collectDirectives } from '../suppress/collect';
-import { contains, type Directive, type SuppressionSource } from '../suppress/directive';
+import { contains, type Directive, type SuppressionSource } from './directive';
 import { isRealReason } from '../suppress/syntax';
 import { ruleOfTarget, targetCovers } from '../suppress/peers';
 
 export interface SuppressionInput {
   file: SourceFile;
-  kind: 'dockerfile' | 'k8s';
-  dockerfile?: DockerfileModel | undefined;
-  k8s?: K8sFile | undefined;
+  /** The file's target and its parse: the target finds the suppressions written in its syntaxes. */
+  target: Target;
+  model: unknown;
   findings: Finding[];
   config: LintConfig;
-  registry: RuleRegistry;
+  rules: RuleSet;
 }
 
 export interface Suppressed {
   finding: Finding;
-  /** Which syntax silenced it: `shipshape`, `hadolint`, `buildkit`, `checkov`, `kube-linter`, `trivy`. */
+  /** Which syntax silenced it: `shipshape`, or a peer tool (`hadolint`, `checkov`, `kube-linter`, ...). */
   by: SuppressionSource;
   reason?: string;
   /** The comment or annotation that silenced it. */
@@ -50,7 +48,8 @@ export interface SuppressionOutcome {
 export function applySuppressions(input: SuppressionInput): SuppressionOutcome {
   const { config, file } = input;
   const policy = config.suppressions ?? {};
-  const directives = collectDirectives(input, input.registry, policy.peers !== false);
+  const found = input.target.directives(file, input.model, input.rules);
+  const directives = policy.peers !== false ? found : found.filter((d) => d.source === 'shipshape');
   const problems: Finding[] = [];
   const severity = ruleSeverity(config, SELF, ENGINE_DIAGNOSTICS[SELF].severity, true);
   const problem = (messageId: SuppressionProblem, range: Range, message: string, fixRange?: Range): void => {
@@ -87,7 +86,7 @@ export function applySuppressions(input: SuppressionInput): SuppressionOutcome {
 
   const used = new Set<string>();
   const { findings, suppressed } = suppressFindings(active, input.findings, (d, index) => used.add(targetKey(d, index)));
-  const workspaceIds = new Set(input.registry.all().filter(isWorkspaceRule).map((r) => r.meta.id));
+  const workspaceIds = new Set(input.rules.all().filter(isWorkspaceRule).map((r) => r.meta.id));
   const deferred = workspaceIds.size ? active.filter((d) => d.targets.some((t) => t.ruleIds.some((id) => workspaceIds.has(ruleOfTarget(id))))) : [];
 
   if (policy.reportUnused !== false) {
@@ -96,7 +95,7 @@ export function applySuppressions(input: SuppressionInput): SuppressionOutcome {
       if (d.source !== 'shipshape') continue;
       // A workspace rule's findings do not exist yet in this pass, so its suppressions cannot be judged unused here.
       const idle = d.targets.filter(
-        (t, i) => !t.problem && !used.has(targetKey(d, i)) && !t.ruleIds.every((id) => isOff(config, input.registry, ruleOfTarget(id))) && !t.ruleIds.some((id) => workspaceIds.has(ruleOfTarget(id))),
+        (t, i) => !t.problem && !used.has(targetKey(d, i)) && !t.ruleIds.every((id) => isOff(config, input.rules, ruleOfTarget(id))) && !t.ruleIds.some((id) => workspaceIds.has(ruleOfTarget(id))),
       );
       const live = d.targets.filter((t) => !t.problem);
       for (const t of idle) {
@@ -144,8 +143,8 @@ function targetKey(d: Directive, index: number): string {
 }
 
 /** A rule switched off by configuration cannot fire, so its suppressions are not "unused". */
-function isOff(config: LintConfig, registry: RuleRegistry, id: string): boolean {
-  const rule = registry.get(id);
+function isOff(config: LintConfig, rules: RuleSet, id: string): boolean {
+  const rule = rules.get(id);
   if (!rule) return false;
   return ruleSeverity(config, id, rule.meta.severity, rule.meta.enabledByDefault !== false) === 'off';
 }

@@ -1,8 +1,6 @@
 // The engine's vocabulary: rules, findings and fixes. Only LSP ranges and text edits cross this boundary.
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { SourceFile } from './source';
-import type { DockerfileModel } from '../dockerfile/model';
-import type { K8sFile, K8sObject } from '../k8s/model';
 
 export type { Range, TextEdit, Position } from 'vscode-languageserver-types';
 
@@ -10,7 +8,11 @@ export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export type SeveritySetting = Severity | 'off';
 
-export type Target = 'dockerfile' | 'k8s';
+/**
+ * A target's id, which is also the namespace of its rule ids (`k8s/no-privileged`). Open: a target registered in
+ * server/src/targets.ts brings its own; the known ones are listed for editors.
+ */
+export type TargetId = 'dockerfile' | 'k8s' | 'compose' | (string & {});
 
 export interface Reference {
   title: string;
@@ -34,7 +36,7 @@ export interface RuleOptionSpec {
 export interface RuleMeta<M extends string = string> {
   /** Namespaced kebab-case id, e.g. `k8s/no-privileged`; equals the rule's file path under rules/. */
   id: string;
-  target: Target;
+  target: TargetId;
   title: string;
   severity: Severity;
   /** Off unless the user turns it on (noisy or needs configuration). Defaults to true. */
@@ -70,7 +72,7 @@ export interface ReportSpec<M extends string = string> {
   messageId: M;
   data?: Record<string, string | number>;
   range: Range;
-  /** Name of the container the finding is about (Kubernetes). */
+  /** Name of the container the finding is about (added to the unit's object). */
   container?: string;
   /** A behaviour-preserving fix; applied by fix-all. Requires meta.fix of `safe` or `both`. */
   fix?: FixSpec<M>;
@@ -83,7 +85,8 @@ export interface Fix {
   edits: TextEdit[];
 }
 
-export interface K8sObjectRef {
+/** The object a finding is about: a Kubernetes object (and container), a Compose service, ... */
+export interface ObjectRef {
   apiVersion: string;
   kind: string;
   name: string;
@@ -98,35 +101,22 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: Range;
-  object?: K8sObjectRef;
+  object?: ObjectRef;
   fix?: Fix;
   suggestions: Fix[];
 }
 
-export interface BaseContext<M extends string> {
+/** The context every rule's `check` receives; its target adds its own fields (see each target's rule.ts). */
+export interface BaseContext<M extends string = string> {
   file: SourceFile;
   options: Record<string, unknown>;
   report(spec: ReportSpec<M>): void;
 }
 
-export interface DockerfileContext<M extends string = string> extends BaseContext<M> {
-  dockerfile: DockerfileModel;
-}
-
-export interface K8sContext<M extends string = string> extends BaseContext<M> {
-  k8s: K8sFile;
-  /** The object being checked; rules run once per Kubernetes object. */
-  object: K8sObject;
-}
-
-export interface DockerfileRule<M extends string = string> {
-  meta: RuleMeta<M> & { target: 'dockerfile' };
-  check(ctx: DockerfileContext<M>): void;
-}
-
-export interface K8sRule<M extends string = string> {
-  meta: RuleMeta<M> & { target: 'k8s' };
-  check(ctx: K8sContext<M>): void;
+/** A rule checked per unit of a file; `C` is its full context (BaseContext plus the target's fields). */
+export interface CheckRule<M extends string = string, C extends BaseContext<M> = BaseContext<M>> {
+  meta: RuleMeta<M>;
+  check(ctx: C): void;
 }
 
 export interface WorkspaceFact<F> {
@@ -141,39 +131,40 @@ export interface WorkspaceReportSpec<M extends string = string> {
   /** The file the finding belongs in (one of the facts' paths). */
   path: string;
   range: Range;
-  object?: K8sObjectRef;
+  object?: ObjectRef;
 }
 
-export interface K8sWorkspaceContext<M extends string = string, F = unknown> {
+export interface WorkspaceContext<M extends string = string, F = unknown> {
   /** Facts of every scanned file, in no particular order. */
   facts: readonly WorkspaceFact<F>[];
   report(spec: WorkspaceReportSpec<M>): void;
 }
 
 /**
- * A rule decided across files (a workspace scan), in two steps: `facts` runs per object wherever the file is linted
- * and returns plain, structured-clone-able data (it crosses worker threads); `checkWorkspace` runs once over the
- * facts of every file. Severity and suppressions are applied by the host (core/workspace.ts), as for other rules.
+ * A rule decided across files (a workspace scan), in two steps: `facts` runs per unit (see Target.units) wherever
+ * the file is linted and returns plain, structured-clone-able data (it crosses worker threads); `checkWorkspace`
+ * runs once over the facts of every file. Severity and suppressions are applied by the host (core/workspace.ts),
+ * as for other rules.
  */
-export interface K8sWorkspaceRule<M extends string = string, F = unknown> {
-  meta: RuleMeta<M> & { target: 'k8s' };
-  facts(object: K8sObject): F | undefined;
-  checkWorkspace(ctx: K8sWorkspaceContext<M, F>): void;
+export interface WorkspaceRule<M extends string = string, F = unknown, U = unknown> {
+  meta: RuleMeta<M>;
+  facts(unit: U): F | undefined;
+  checkWorkspace(ctx: WorkspaceContext<M, F>): void;
 }
 
-export type Rule = DockerfileRule<any> | K8sRule<any> | K8sWorkspaceRule<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/**
+ * What reading suppressions needs from the rule set (core/ruleSet.ts): which rule ids exist, their metadata (peers'
+ * `equivalents`), and which peer tools the targets read.
+ */
+export interface RuleCatalog {
+  has(id: string): boolean;
+  get(id: string): Rule | undefined;
+  metas(): RuleMeta[];
+  peerTools(): string[];
+}
 
-export function isWorkspaceRule(rule: Rule): rule is K8sWorkspaceRule<any, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Rule = CheckRule<any, any> | WorkspaceRule<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function isWorkspaceRule(rule: Rule): rule is WorkspaceRule<any, any, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   return 'checkWorkspace' in rule;
-}
-
-/** Identity helpers that give rules precise messageId types without casts. */
-export function dockerfileRule<M extends string>(rule: DockerfileRule<M>): DockerfileRule<M> {
-  return rule;
-}
-export function k8sRule<M extends string>(rule: K8sRule<M>): K8sRule<M> {
-  return rule;
-}
-export function k8sWorkspaceRule<M extends string, F>(rule: K8sWorkspaceRule<M, F>): K8sWorkspaceRule<M, F> {
-  return rule;
 }

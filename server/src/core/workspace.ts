@@ -2,16 +2,16 @@
 // exactly as the per-file engine applies them (config of the file the finding lands in; that file's directives).
 import type { LintConfig } from './config';
 import { ruleSeverity } from './config';
-import { compareFindings, defaultRegistry, objectRefKeys, render } from './engine';
-import type { RuleRegistry } from './registry';
+import { compareFindings, objectRefKeys, render } from './findings';
+import type { RuleSet } from './ruleSet';
 import { suppressWorkspaceFindings, type Suppressed } from './suppress';
 import { isWorkspaceRule, type Finding, type SeveritySetting, type WorkspaceFact } from './types';
 import { ENGINE_DIAGNOSTICS } from './builtin';
-import type { Directive } from '../suppress/directive';
+import type { Directive } from './directive';
 
 /** What one file contributes to workspace rules; plain data, returned by scan workers. */
 export interface WorkspaceFileFacts {
-  /** Per workspace rule id: the facts of this file's objects. */
+  /** Per workspace rule id: the facts of this file's units (its target's objects). */
   facts: Record<string, unknown[]>;
   /** Suppressions in force in this file that name a workspace rule. */
   directives: Directive[];
@@ -31,12 +31,12 @@ export interface WorkspaceOutcome {
 export function lintWorkspace(
   files: readonly WorkspaceFile[],
   configFor: (path: string) => LintConfig,
-  registry: RuleRegistry = defaultRegistry(),
+  rules: RuleSet,
 ): Map<string, WorkspaceOutcome> {
   const byPath = new Map(files.map((f) => [f.path, f.workspace]));
   const raw = new Map<string, Finding[]>();
   const add = (path: string, finding: Finding): void => void raw.set(path, [...(raw.get(path) ?? []), finding]);
-  for (const rule of registry.all().filter(isWorkspaceRule)) {
+  for (const rule of rules.all().filter(isWorkspaceRule)) {
     const { meta } = rule;
     const facts: WorkspaceFact<unknown>[] = files.flatMap((f) => (f.workspace.facts[meta.id] ?? []).map((fact) => ({ path: f.path, fact })));
     if (!facts.length) continue;

@@ -7,36 +7,8 @@ import type { Range } from 'vscode-languageserver-types';
 import type { SourceFile } from '../core/source';
 import { parseShell, type ShScript } from './shell';
 
-export interface Span {
-  start: number;
-  end: number;
-}
-
-/** A Dockerfile-level word: `value` has quotes removed and escapes applied; offsets are document offsets. */
-export interface DWord extends Span {
-  raw: string;
-  value: string;
-}
-
-export interface DFlag extends Span {
-  name: string;
-  value?: string;
-  valueStart?: number;
-}
-
-export interface Heredoc {
-  name: string;
-  /** `<<-`: leading tabs are stripped from body lines and the terminator. */
-  stripTabs: boolean;
-  /** The delimiter was quoted, so the body is not expanded. */
-  quoted: boolean;
-  marker: Span;
-  /** Body lines, without the terminator line. */
-  body: Span;
-  content: string;
-  /** False while the user is still typing the body (no terminator yet). */
-  closed: boolean;
-}
+export type { Span, DWord, DFlag, Heredoc } from './words';
+import type { Span, DWord, DFlag, Heredoc } from './words';
 
 export interface KeyValue {
   key: string;

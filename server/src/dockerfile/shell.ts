@@ -2,7 +2,7 @@
 // groups, control structures, command substitutions, `sh -c '…'` and heredocs, with words mapped back to document
 // offsets. It never throws: unbalanced quotes or half-typed input end the current word at end of input.
 import type { SourceFile } from '../core/source';
-import type { DWord, Heredoc } from './model';
+import type { DWord, Heredoc } from './words';
 
 export interface ShSource {
   text: string;

@@ -1,5 +1,5 @@
 // Check functions shared by rule families that differ only in data (kube-linter's templates).
-import type { K8sContext } from '../core/types';
+import type { K8sContext } from './rule';
 import { containersOf, podField, podSpecOf } from './podspec';
 import { nodeRange, get, mapIn } from './yaml';
 import { replaceNode, setField } from './edit';

@@ -132,3 +132,74 @@ export function stringItems(node: unknown, doc: Document): { value: string; node
   }
   return out;
 }
+
+/**
+ * Offsets of a string scalar's value inside the document: a plain scalar's own range, a quoted scalar's range
+ * without its quotes, or the value found once inside a block scalar. Undefined when the text differs from the
+ * value (escapes), because an edit there could not be minimal.
+ */
+export function scalarSpan(text: string, node: Node | undefined, doc: Document): { value: string; start: number; end: number } | undefined {
+  const scalar = asScalar(node, doc);
+  const range = scalar?.range;
+  if (!scalar || !range || typeof scalar.value !== 'string') return undefined;
+  const value = scalar.value.trim();
+  if (value === '') return undefined;
+  const raw = text.slice(range[0], range[1]);
+  const quote = raw[0];
+  if ((quote === '"' || quote === "'") && raw.length >= 2 && raw.endsWith(quote)) {
+    const inner = raw.slice(1, -1);
+    const lead = inner.length - inner.trimStart().length;
+    return inner.trim() === value ? { value, start: range[0] + 1 + lead, end: range[0] + 1 + lead + value.length } : undefined;
+  }
+  const at = raw.indexOf(value);
+  if (at < 0 || raw.indexOf(value, at + 1) >= 0) return undefined;
+  return { value, start: range[0] + at, end: range[0] + at + value.length };
+}
+
+/**
+ * The line a comment about `range` goes above: that of the innermost key or list item holding it that starts its
+ * line in block context. Inside a flow collection a comment line would have to sit between flow items, so it goes
+ * above the line where the flow node starts.
+ */
+export function commentLineFor(file: SourceFile, docs: readonly Document[], range: Range): number | undefined {
+  const offset = file.offsetAt(range.start);
+  const doc = docs.find((d) => d.range && d.range[0] <= offset && offset <= d.range[2]);
+  if (!doc) return undefined;
+  let best: number | undefined;
+  const consider = (start: number): void => {
+    const pos = file.positionAt(start);
+    if (/^[ \t]*(?:-[ \t]+)*$/.test(file.lineText(pos.line).slice(0, pos.character))) best = pos.line;
+  };
+  let node: unknown = doc.contents;
+  const root = doc.contents as Node | null;
+  if (root?.range) consider(root.range[0]);
+  for (let depth = 0; depth < 200; depth++) {
+    if (isMap(node) || isSeq(node)) {
+      if (node.flow) break;
+      let next: unknown;
+      for (const item of node.items) {
+        if (isPair(item)) {
+          const key = item.key as Node | null;
+          const value = item.value as Node | null;
+          const start = key?.range?.[0];
+          const end = value?.range?.[1] ?? key?.range?.[1];
+          if (start === undefined || end === undefined || offset < start || offset > end) continue;
+          consider(start);
+          next = value;
+          break;
+        }
+        const r = (item as Node | null)?.range;
+        if (r && r[0] <= offset && offset <= r[1]) {
+          consider(r[0]);
+          next = item;
+          break;
+        }
+      }
+      if (next === undefined) break;
+      node = next;
+    } else {
+      break;
+    }
+  }
+  return best;
+}

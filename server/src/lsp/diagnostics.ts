@@ -2,7 +2,8 @@
 // waits for the next one), one cached LintResult per (uri, version), stale results never published.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultRegistry, lint, type LintResult } from '../core/engine';
+import { lint, type LintResult } from '../core/engine';
+import { SHIPPED } from '../targets';
 import { isConfigFile, lintConfigFile } from '../config/lintConfigFile';
 import type { LintConfig } from '../core/config';
 import type { Settings } from './settings';
@@ -46,9 +47,9 @@ interface Entry {
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export function lintDocument(doc: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>, config: LintConfig, incremental?: IncrementalLinter): LintResult {
-  if (isConfigFile(doc.uri)) return lintConfigFile(doc.uri, doc.getText(), defaultRegistry().metas());
+  if (isConfigFile(doc.uri)) return lintConfigFile(doc.uri, doc.getText(), SHIPPED.metas());
   const input = { path: doc.uri, text: doc.getText(), languageId: doc.languageId };
-  return incremental ? incremental.lint(input, config) : lint(input, config);
+  return incremental ? incremental.lint(input, config, SHIPPED) : lint(input, config, SHIPPED);
 }
 
 export function hostConfig(settings: Settings, today: string): LintConfig {

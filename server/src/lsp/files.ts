@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver';
 import type { LintConfig } from '../core/config';
-import { detectKind } from '../core/detect';
+import { isDockerfileName } from '../dockerfile/detect';
+import { SHIPPED } from '../targets';
 import type { RuleMeta } from '../core/types';
 import { CONFIG_FILE_NAMES, mergeConfigs } from '../config';
 import { workspaceConfig, type WorkspaceConfig } from '../config/node';
@@ -175,7 +176,7 @@ export class WorkspaceFiles {
     }
     if (dockerignoreDirs.size) {
       this.deps.revalidateOpen();
-      for (const path of this.scanned.keys()) if (dockerignoreDirs.has(dirname(path)) && detectKind(path) === 'dockerfile') relint.add(path);
+      for (const path of this.scanned.keys()) if (dockerignoreDirs.has(dirname(path)) && isDockerfileName(path)) relint.add(path);
     }
     await this.relint([...relint]);
   }
@@ -247,7 +248,7 @@ export class WorkspaceFiles {
    * workspace findings changed; open documents are re-linted, since their live result carries them (`liveOutcome`).
    */
   private refreshWorkspace(): void {
-    const next = lintWorkspace(this.workspaceInputs(), (path) => this.own.get(path)?.config ?? {});
+    const next = lintWorkspace(this.workspaceInputs(), (path) => this.own.get(path)?.config ?? {}, SHIPPED);
     const previous = this.outcomes;
     this.outcomes = next;
     let openChanged = false;
@@ -271,7 +272,7 @@ export class WorkspaceFiles {
     if (!path || !this.own.has(path)) return undefined;
     const inputs = this.workspaceInputs().filter((f) => f.path !== path);
     if (result.workspace) inputs.push({ path, workspace: result.workspace });
-    return lintWorkspace(inputs, (p) => (p === path ? config : (this.own.get(p)?.config ?? {}))).get(path);
+    return lintWorkspace(inputs, (p) => (p === path ? config : (this.own.get(p)?.config ?? {})), SHIPPED).get(path);
   }
 
   private folderOf(path: string): Folder | undefined {

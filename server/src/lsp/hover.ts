@@ -2,14 +2,14 @@
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
 import type { Severity } from '../core/types';
 import type { LintResult } from '../core/engine';
-import type { RuleRegistry } from '../core/registry';
+import type { RuleSet } from '../core/ruleSet';
 import { renderEngineHover, renderHover } from '../docs/render';
 import { isEngineId, rangesTouch } from './toLsp';
 import { suppressionAt } from '../suppress/hover';
 
-export function hoverAt(result: LintResult, position: Position, registry: RuleRegistry): Hover | null {
+export function hoverAt(result: LintResult, position: Position, rules: RuleSet): Hover | null {
   // On a suppression comment or annotation: what it silences and why.
-  const suppression = suppressionAt(result, position, registry);
+  const suppression = suppressionAt(result, position, rules);
   if (suppression) return { contents: { kind: MarkupKind.Markdown, value: suppression.markdown }, range: suppression.directive.range };
   const at = { start: position, end: position };
   // Most severe first, then the narrowest: a `latest` tag outranks the whole-image digest note around it.
@@ -18,7 +18,7 @@ export function hoverAt(result: LintResult, position: Position, registry: RuleRe
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || width(a.range) - width(b.range));
   const sections: string[] = [];
   for (const finding of findings) {
-    const rule = registry.get(finding.ruleId);
+    const rule = rules.get(finding.ruleId);
     if (rule) sections.push(renderHover(rule.meta, finding.message));
     else if (isEngineId(finding.ruleId)) sections.push(renderEngineHover(finding.ruleId, finding.message));
   }

@@ -1,17 +1,17 @@
 // Per-document memoised linting of large multi-document YAML for the editor: an edit re-lints only the documents it
 // touched, and the merged result equals what `lint` returns for the whole file.
 import type { Range } from 'vscode-languageserver-types';
-import { compareFindings, defaultRegistry, lint, type LintInput, type LintKind, type LintResult } from '../core/engine';
+import { claimsOf, lint, type LintInput, type LintKind, type LintResult } from '../core/engine';
+import { compareFindings } from '../core/findings';
 import type { LintConfig } from '../core/config';
-import type { RuleRegistry } from '../core/registry';
+import type { RuleSet } from '../core/ruleSet';
 import type { Suppressed } from '../core/suppress';
 import { isWorkspaceRule, type Finding, type Fix } from '../core/types';
 import type { WorkspaceFileFacts } from '../core/workspace';
 import { SourceFile } from '../core/source';
-import { detectKind } from '../core/detect';
 import { parseK8s, type K8sFile } from '../k8s/model';
 import { indentStep } from '../k8s/edit';
-import type { Directive } from '../suppress/directive';
+import type { Directive } from '../core/directive';
 
 export interface IncrementalOptions {
   /** Below this many characters a file is linted whole: splitting buys nothing there. */
@@ -19,7 +19,7 @@ export interface IncrementalOptions {
   /** Upper bound of the cache: segment texts plus their serialised results, in bytes (UTF-16). */
   maxCacheBytes?: number;
   /** The per-segment lint; injected by tests to count calls. */
-  lint?: (input: LintInput, config: LintConfig, registry: RuleRegistry) => LintResult;
+  lint?: (input: LintInput, config: LintConfig, registry: RuleSet) => LintResult;
 }
 
 export interface IncrementalStats {
@@ -65,11 +65,11 @@ export class IncrementalLinter {
   readonly stats: IncrementalStats = { segmentsLinted: 0, segmentsReused: 0, wholeFile: 0 };
   private readonly minChars: number;
   private readonly maxCacheBytes: number;
-  private readonly lintFn: (input: LintInput, config: LintConfig, registry: RuleRegistry) => LintResult;
+  private readonly lintFn: (input: LintInput, config: LintConfig, registry: RuleSet) => LintResult;
   /** Insertion order is recency order: a hit moves its entry to the end. */
   private readonly cache = new Map<string, Entry>();
   private cacheBytes = 0;
-  private readonly registryIds = new WeakMap<RuleRegistry, number>();
+  private readonly registryIds = new WeakMap<RuleSet, number>();
   private readonly configIds = new Map<string, number>();
 
   constructor(options: IncrementalOptions = {}) {
@@ -78,8 +78,8 @@ export class IncrementalLinter {
     this.lintFn = options.lint ?? lint;
   }
 
-  lint(input: LintInput, config: LintConfig, registry: RuleRegistry = defaultRegistry()): LintResult {
-    const segments = input.text.length < this.minChars || detectKind(input.path, input.languageId) !== 'yaml' ? undefined : splitDocuments(input.text);
+  lint(input: LintInput, config: LintConfig, registry: RuleSet): LintResult {
+    const segments = input.text.length < this.minChars || !isKubernetesCandidate(registry, input) ? undefined : splitDocuments(input.text);
     const prefix = segments && this.keyPrefix(config, registry);
     const merged = segments && prefix !== undefined ? this.merge(input, segments, prefix, config, registry) : undefined;
     if (merged) return merged;
@@ -91,7 +91,7 @@ export class IncrementalLinter {
     return this.cacheBytes;
   }
 
-  private merge(input: LintInput, segments: Segment[], prefix: string, config: LintConfig, registry: RuleRegistry): LintResult | undefined {
+  private merge(input: LintInput, segments: Segment[], prefix: string, config: LintConfig, registry: RuleSet): LintResult | undefined {
     const whole = new SourceFile(input.path, input.text, input.languageId);
     const step = indentStep(whole);
     const inputs: { text: string; shift: number }[] = [];
@@ -110,7 +110,7 @@ export class IncrementalLinter {
     // that are not Kubernetes on their own, so their suppression comments would be judged (unknown, unused) there.
     if (kind === 'k8s' && parts.some((p) => p.value.kind !== 'k8s' && COMMENT_MARKERS.test(p.segment.text))) return undefined;
     const k8s = lazyK8s(whole);
-    if (kind === 'yaml') return { kind, findings: [], suppressed: [], file: whole, k8s };
+    if (kind === 'yaml') return { kind, findings: [], suppressed: [], file: whole };
 
     // The engine reports templated YAML once per file, on the first templated Kubernetes document.
     const templatedAt = parts.findIndex((p) => p.value.findings.some(isTemplated) || p.value.suppressed.some((s) => isTemplated(s.finding)));
@@ -129,12 +129,12 @@ export class IncrementalLinter {
     const group = (s: Suppressed): number =>
       PARSE_IDS.has(s.finding.ruleId) ? 0 : s.finding.ruleId === 'shipshape/internal-error' && workspaceIds.some((id) => s.finding.message.startsWith(`Rule ${id} failed`)) ? 2 : 1;
     suppressed.sort((a, b) => group(a) - group(b));
-    const result: LintResult = { kind, findings, suppressed, file: whole, k8s };
+    const result: LintResult = { kind, findings, suppressed, file: whole, model: k8s };
     const workspace = mergeWorkspace(parts, workspaceIds);
     return workspace ? { ...result, workspace } : result;
   }
 
-  private segment(input: LintInput, text: string, prefix: string, config: LintConfig, registry: RuleRegistry): Cached {
+  private segment(input: LintInput, text: string, prefix: string, config: LintConfig, registry: RuleSet): Cached {
     const key = prefix + text;
     const hit = this.cache.get(key);
     if (hit) {
@@ -165,7 +165,7 @@ export class IncrementalLinter {
    * Hosts build a fresh config object per lint, so the key is its content; a config that is not plain data (it
    * never is not, but the type does not promise it) is linted whole.
    */
-  private keyPrefix(config: LintConfig, registry: RuleRegistry): string | undefined {
+  private keyPrefix(config: LintConfig, registry: RuleSet): string | undefined {
     let json: string;
     try {
       json = JSON.stringify(config);
@@ -181,6 +181,12 @@ export class IncrementalLinter {
 }
 
 let nextRegistryId = 0;
+
+/** Only YAML that Kubernetes may claim is split by document; anything another target claims outright is linted whole. */
+function isKubernetesCandidate(rules: RuleSet, input: LintInput): boolean {
+  const { certain, candidates } = claimsOf(rules.targets, input);
+  return certain === undefined && candidates[0]?.id === 'k8s';
+}
 
 /** A document holding both quote characters, so an unclosed quote ends at the marker as in the whole file. */
 const QUOTES_AFTER = '---\n"\'"\n';

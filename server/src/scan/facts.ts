@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { LintConfig, LintContextFacts } from '../core/config';
-import { detectKind } from '../core/detect';
+import { detectDockerfile } from '../dockerfile/detect';
 
 /** Today as YYYY-MM-DD (UTC), the date suppressions' `until=` is compared with. */
 export function todayIso(now: Date = new Date()): string {
@@ -21,7 +21,7 @@ export function hasDockerignore(dockerfilePath: string, exists: (path: string) =
 }
 
 export function fileFacts(path: string, today: string, languageId?: string, exists?: (path: string) => boolean): LintContextFacts {
-  return detectKind(path, languageId) === 'dockerfile' ? { today, hasDockerignore: hasDockerignore(path, exists) } : { today };
+  return detectDockerfile({ path, languageId }) === 'certain' ? { today, hasDockerignore: hasDockerignore(path, exists) } : { today };
 }
 
 /** `config` with the file's facts added as the top layer of `context`. */

@@ -6,8 +6,9 @@ import type { LintConfig } from '../core/config';
 import type { FileResult } from './lintFile';
 import { createLinter } from './pool';
 import { walkLintable } from './walk';
-import { detectKind } from '../core/detect';
+import { isLintableFile } from '../targets';
 import type { IgnoreRules } from './ignore';
+import { SHIPPED } from '../targets';
 import { lintWorkspace, mergeOutcome, type WorkspaceFile } from '../core/workspace';
 
 export type { FileResult } from './lintFile';
@@ -86,7 +87,7 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
       })) {
         if (options.signal?.aborted) break;
         progress.total++;
-        const named = detectKind(path) !== 'other';
+        const named = isLintableFile(path);
         const languageId = !named && options.configDockerfiles?.(path)?.test(path, false) ? 'dockerfile' : undefined;
         // A file given as a root was asked for by name: if its name says nothing, its content decides.
         const job = { path, config: options.configFor?.(path) ?? {}, ...(languageId ? { languageId } : {}), ...(path === root && !named ? { explicit: true } : {}) };
@@ -127,7 +128,7 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
 export function applyWorkspaceRules(files: FileResult[], configFor: (path: string) => LintConfig): number {
   const inputs: WorkspaceFile[] = files.flatMap((f) => (f.workspace ? [{ path: f.path, workspace: f.workspace }] : []));
   if (!inputs.length) return 0;
-  const outcomes = lintWorkspace(inputs, configFor);
+  const outcomes = lintWorkspace(inputs, configFor, SHIPPED);
   let added = 0;
   files.forEach((file, i) => {
     const outcome = outcomes.get(file.path);

@@ -2,12 +2,13 @@
 // linted (too large, unreadable, binary, not text, not a Dockerfile or manifest) becomes one `shipshape/skipped-file`
 // notice, so one odd file never hides the findings of the others.
 import { promises as fs } from 'node:fs';
-import '../rules';
-import { defaultRegistry, lint, type LintKind } from '../core/engine';
+import { lint, type LintKind } from '../core/engine';
+import { SHIPPED } from '../targets';
 import { isConfigFile, lintConfigFile } from '../config/lintConfigFile';
 import { ruleSeverity, type LintConfig } from '../core/config';
 import { ENGINE_DIAGNOSTICS } from '../core/builtin';
-import { detectByContent, detectKind } from '../core/detect';
+import { looksLikeDockerfile } from '../dockerfile/detect';
+import { isLintableFile } from '../targets';
 import type { Finding } from '../core/types';
 import type { Suppressed } from '../core/suppress';
 import type { WorkspaceFileFacts } from '../core/workspace';
@@ -83,20 +84,25 @@ export async function lintPath(job: LintJob): Promise<LintReply> {
     const { text } = decoded;
     // A scanned `.shipshape.yaml` reports its own problems, as it does when open in the editor.
     if (isConfigFile(job.path)) {
-      const result = lintConfigFile(job.path, text, defaultRegistry().metas());
+      const result = lintConfigFile(job.path, text, SHIPPED.metas());
       return { id: job.id, path: job.path, kind: result.kind, findings: result.findings, suppressed: result.suppressed };
     }
     let languageId = job.languageId;
-    if (job.explicit && detectKind(job.path, languageId) === 'other') {
-      const byContent = detectByContent(text);
-      if (byContent === 'other') return skip('its name and content are neither a Dockerfile nor Kubernetes YAML');
-      languageId = byContent;
+    if (job.explicit && !isLintableFile(job.path, languageId)) {
+      languageId = languageByContent(text);
+      if (!languageId) return skip('its name and content are neither a Dockerfile nor Kubernetes YAML');
     }
-    const result = lint({ path: job.path, text, ...(languageId ? { languageId } : {}) }, job.config);
+    const result = lint({ path: job.path, text, ...(languageId ? { languageId } : {}) }, job.config, SHIPPED);
     return { id: job.id, path: job.path, kind: result.kind, findings: result.findings, suppressed: result.suppressed, ...(result.workspace ? { workspace: result.workspace } : {}) };
   } catch (err) {
     return skip(`it cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
+}
+
+/** For a file named on the command line whose name says nothing: a Dockerfile, Kubernetes YAML, or neither. */
+export function languageByContent(text: string): 'dockerfile' | 'yaml' | undefined {
+  if (looksLikeDockerfile(text)) return 'dockerfile';
+  return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text) ? 'yaml' : undefined;
 }
 
 export function skippedResult(job: LintJob, reason: string): LintReply {

@@ -2,7 +2,7 @@
 // ignore patterns from .shipshape.yaml and the editor's files.exclude. I/O lives here, never in the engine.
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { detectKind } from '../core/detect';
+import { isLintableFile } from '../targets';
 import { GlobSet, IgnoreRules } from './ignore';
 
 /** Version-control and dependency directories are never linted, whatever the ignore files say. */
@@ -64,7 +64,7 @@ export async function* walkLintable(root: string, options: WalkOptions = {}): As
 
 /** A Dockerfile or YAML file by name, or a file the config's `dockerfiles` patterns name. */
 function lintable(path: string, options: WalkOptions): boolean {
-  return detectKind(path) !== 'other' || options.configDockerfiles?.(path)?.test(path, false) === true;
+  return isLintableFile(path) || options.configDockerfiles?.(path)?.test(path, false) === true;
 }
 
 type Ignored = (path: string, isDir: boolean, chain: readonly IgnoreRules[]) => boolean;

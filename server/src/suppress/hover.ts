@@ -2,12 +2,10 @@
 import type { Position } from 'vscode-languageserver-types';
 import { ruleOfTarget, targetCovers } from './peers';
 import type { LintResult } from '../core/engine';
-import type { RuleRegistry } from '../core/registry';
+import type { RuleSet } from '../core/ruleSet';
 import type { Finding } from '../core/types';
 import type { Suppressed } from '../core/suppress';
-import { defaultRegistry } from '../core/engine';
-import { collectDirectives } from './collect';
-import { contains, type Directive } from './directive';
+import { contains, type Directive } from '../core/directive';
 
 export interface SuppressionInfo {
   directive: Directive;
@@ -18,17 +16,19 @@ export interface SuppressionInfo {
   markdown: string;
 }
 
-export function suppressionAt(result: Pick<LintResult, 'file' | 'dockerfile' | 'k8s' | 'findings' | 'suppressed'>, position: Position, registry: RuleRegistry = defaultRegistry()): SuppressionInfo | undefined {
+export function suppressionAt(result: Pick<LintResult, 'kind' | 'file' | 'model' | 'findings' | 'suppressed'>, position: Position, rules: RuleSet): SuppressionInfo | undefined {
+  const target = rules.target(result.kind);
+  if (!target || result.model === undefined) return undefined;
   const at = { start: position, end: position };
-  const directive = collectDirectives(result, registry).find((d) => contains(d.range, at));
+  const directive = target.directives(result.file, result.model, rules).find((d) => contains(d.range, at));
   if (!directive) return undefined;
   const same = (r: { start: Position; end: Position }) => r.start.line === directive.range.start.line && r.start.character === directive.range.start.character;
   const suppressed = result.suppressed.filter((s) => same(s.at));
   const problems = result.findings.filter((f) => f.ruleId === 'shipshape/suppression' && contains(directive.range, f.range));
-  return { directive, suppressed, problems, markdown: render(directive, suppressed, problems, registry) };
+  return { directive, suppressed, problems, markdown: render(directive, suppressed, problems, rules) };
 }
 
-function render(d: Directive, suppressed: Suppressed[], problems: Finding[], registry: RuleRegistry): string {
+function render(d: Directive, suppressed: Suppressed[], problems: Finding[], rules: RuleSet): string {
   const lines = [`**Suppression** (${d.form}) for ${d.scopeLabel}`, ''];
   for (const t of d.targets) {
     if (t.problem) {
@@ -42,7 +42,7 @@ function render(d: Directive, suppressed: Suppressed[], problems: Finding[], reg
     for (const target of t.ruleIds) {
       const id = ruleOfTarget(target);
       const only = target === id ? '' : ` (only its \`${target.slice(id.length + 1)}\` findings)`;
-      const title = registry.get(id)?.meta.title;
+      const title = rules.get(id)?.meta.title;
       const hits = suppressed.filter((s) => targetCovers(target, s.finding));
       const via = t.token === id ? '' : ` (via ${d.source} \`${t.token}\`)${only}`;
       const count = hits.length === 0 ? 'no finding silenced' : `${hits.length} finding${hits.length === 1 ? '' : 's'} silenced`;

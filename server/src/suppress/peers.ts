@@ -1,8 +1,8 @@
 // Maps peers' rule ids to ours through each rule's `equivalents`, so a peer's suppression silences our matching rule.
-import type { RuleRegistry } from '../core/registry';
+import type { RuleCatalog } from '../core/types';
 
-export const PEER_TOOLS = ['hadolint', 'buildkit', 'checkov', 'kube-linter', 'trivy'] as const;
-export type PeerTool = (typeof PEER_TOOLS)[number];
+/** A peer tool's name as used in `equivalents` (`hadolint:DL3007`); each target lists the tools it reads (Target.peerTools). */
+export type PeerTool = string;
 
 /** Trivy has renamed its ids twice: `DS002`, `DS-0002` and `AVD-DS-0002` are the same check (KSV likewise). */
 export function normalizeTrivyId(id: string): string {
@@ -39,17 +39,20 @@ export function targetCovers(target: string, finding: { ruleId: string; messageI
 }
 
 export interface PeerIndex {
+  /** The peer tools the rule set's targets read, in registration order. */
+  tools: readonly PeerTool[];
   /** Our rule ids the peer id stands for; empty when we have no rule deciding the same cases. */
   rulesFor(tool: PeerTool, id: string): string[];
   /** Every rule of ours with an equivalent in that tool, for `skip=all` and `ignore-all`. */
   allFor(tool: PeerTool): string[];
 }
 
-const cache = new WeakMap<RuleRegistry, PeerIndex>();
+const cache = new WeakMap<RuleCatalog, PeerIndex>();
 
-export function peerIndex(registry: RuleRegistry): PeerIndex {
+export function peerIndex(registry: RuleCatalog): PeerIndex {
   const hit = cache.get(registry);
   if (hit) return hit;
+  const tools = registry.peerTools();
   const byTool = new Map<PeerTool, Map<string, string[]>>();
   for (const meta of registry.metas()) {
     const claims: [string, string][] = meta.equivalents.map((e) => [e, meta.id]);
@@ -58,8 +61,8 @@ export function peerIndex(registry: RuleRegistry): PeerIndex {
     }
     for (const [equivalent, target] of claims) {
       const colon = equivalent.indexOf(':');
-      const tool = equivalent.slice(0, colon) as PeerTool;
-      if (colon < 0 || !(PEER_TOOLS as readonly string[]).includes(tool)) continue;
+      const tool = equivalent.slice(0, colon);
+      if (colon < 0 || !tools.includes(tool)) continue;
       const ids = byTool.get(tool) ?? new Map<string, string[]>();
       byTool.set(tool, ids);
       const key = normalizePeerId(tool, equivalent.slice(colon + 1));
@@ -67,6 +70,7 @@ export function peerIndex(registry: RuleRegistry): PeerIndex {
     }
   }
   const index: PeerIndex = {
+    tools,
     rulesFor: (tool, id) => byTool.get(tool)?.get(normalizePeerId(tool, id)) ?? [],
     allFor: (tool) => [...new Set([...(byTool.get(tool)?.values() ?? [])].flat())].sort(),
   };

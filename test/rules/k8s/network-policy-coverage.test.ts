@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../../server/src/rules/k8s/network-policy-coverage';
 import { runWorkspace, workspaceRuleTester } from '../../support/workspaceRuleTester';
-import { lint, RuleRegistry } from '../../../server/src/api';
+import { lint, ruleSetOf } from '../../../server/src/api';
 
 /** A Deployment; its `metadata.name` value sits on line 4, columns 9..9+name.length. */
 const deploy = (name: string, ns: string | undefined, labels: string, annotations = '') =>
@@ -56,6 +56,6 @@ test('k8s/network-policy-coverage: our suppressions and the peers\' (through equ
     assert.deepEqual(run.findings.map(({ path, finding }) => [path, finding.object?.name]), [['b.yaml', 'api']], label);
     assert.deepEqual(run.suppressed.map(({ path, finding }) => [path, finding.object?.name]), [['a.yaml', 'web']], `${label} (${by})`);
     // The per-file pass cannot know the workspace finding yet, so it must not call the suppression unused.
-    assert.deepEqual(lint({ path: 'a.yaml', text }, { rules: { [rule.meta.id]: 'info' } }, new RuleRegistry([rule])).findings.map((f) => f.ruleId), [], label);
+    assert.deepEqual(lint({ path: 'a.yaml', text }, { rules: { [rule.meta.id]: 'info' } }, ruleSetOf([rule])).findings.map((f) => f.ruleId), [], label);
   }
 });

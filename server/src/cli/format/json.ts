@@ -1,6 +1,6 @@
 // Machine output. The shape is a stable contract (documented in `shipshape scan --help`); bump
 // JSON_SCHEMA_VERSION on any incompatible change.
-import type { Fix, K8sObjectRef, Range, Severity } from '../../core/types';
+import type { Fix, ObjectRef, Range, Severity } from '../../core/types';
 import type { ScanReport, SeverityCounts } from '../report';
 import { countBySeverity } from '../report';
 
@@ -15,7 +15,7 @@ export interface JsonFinding {
   message: string;
   /** 0-based line and UTF-16 character, end exclusive (LSP positions). */
   range: Range;
-  object?: K8sObjectRef;
+  object?: ObjectRef;
   /** The behaviour-preserving fix, or null when the rule has none for this finding. */
   fix: Fix | null;
   /** Fixes that change behaviour; offered, never applied automatically. */

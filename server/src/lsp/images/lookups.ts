@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { ProgressToken, WorkDoneProgressReporter, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../../core/engine';
+import { SHIPPED } from '../../targets';
 import { chainCredentials, createOciClient, dockerConfigCredentials, type FetchLike, type OciClient } from '../../oci';
 import { imageSites, type ImageSite } from '../../supply/references';
 import { DEFAULT_REGISTRY_SETTINGS, settingsCredentials, type RegistrySettings } from '../../supply/settings';
@@ -83,7 +84,7 @@ export class ImageLookups {
   sitesOf(result: LintResult): ImageSite[] {
     let sites = this.sites.get(result);
     if (!sites) {
-      sites = result.kind === 'other' ? [] : imageSites(result);
+      sites = imageSites(result, SHIPPED);
       this.sites.set(result, sites);
     }
     return sites;

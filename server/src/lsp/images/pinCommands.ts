@@ -6,6 +6,7 @@ import type { ProgressToken, TextEdit } from 'vscode-languageserver';
 import { walkLintable } from '../../scan/walk';
 import { pinFiles } from '../../supply/pin';
 import { imageSitesOfText, type ImageSite } from '../../supply/references';
+import { SHIPPED } from '../../targets';
 import { toPath } from '../scan';
 import type { ImageLookups } from './lookups';
 
@@ -76,7 +77,7 @@ export class PinCommands {
     for (const uri of uris) {
       const openDoc = deps.document(uri);
       if (openDoc) {
-        const sites = imageSitesOfText(openDoc.uri, openDoc.getText(), openDoc.languageId);
+        const sites = imageSitesOfText(SHIPPED, openDoc.uri, openDoc.getText(), openDoc.languageId);
         if (sites.length) out.push({ uri: openDoc.uri, sites });
         continue;
       }
@@ -88,7 +89,7 @@ export class PinCommands {
           const doc = open.get(path);
           const text = doc ? doc.getText() : await fs.readFile(path, 'utf8').catch(() => undefined);
           if (text === undefined) continue;
-          const sites = imageSitesOfText(path, text, doc?.languageId);
+          const sites = imageSitesOfText(SHIPPED, path, text, doc?.languageId);
           if (sites.length) out.push({ uri: doc?.uri ?? pathToFileURL(path).href, sites });
         }
       } catch (err) {

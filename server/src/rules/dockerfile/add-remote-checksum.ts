@@ -1,5 +1,5 @@
 // ADD of a URL or git repository that BuildKit cannot verify.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { addSourceKind, gitPinned } from '../../dockerfile/add';
 
 export default dockerfileRule({

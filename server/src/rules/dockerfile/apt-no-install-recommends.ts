@@ -1,5 +1,5 @@
 // apt-get install pulling in recommended packages nobody asked for.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { osInstall } from '../../dockerfile/packages';
 import { runScripts, wordRange } from '../../dockerfile/query';
 

@@ -1,5 +1,5 @@
 // The whole build context copied with no .dockerignore to keep secrets and junk out.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 
 export default dockerfileRule({
   meta: {

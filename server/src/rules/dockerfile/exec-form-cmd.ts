@@ -1,5 +1,5 @@
 // CMD/ENTRYPOINT in shell form: the process is not PID 1 and never sees SIGTERM.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { isPosixShell } from '../../dockerfile/model';
 
 export default dockerfileRule({

@@ -1,5 +1,5 @@
 // FROM names its image through a build argument that has no usable default.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 
 // BuildKit defines these for every build; they never come from the Dockerfile.
 const AUTOMATIC = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']);

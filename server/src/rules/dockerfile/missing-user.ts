@@ -1,5 +1,5 @@
 // The final stage never sets USER, so the container runs as the base image's user, usually root.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { effectiveUser, imageImpliesNonRoot, insertUserEdit } from '../../dockerfile/users';
 
 export default dockerfileRule({

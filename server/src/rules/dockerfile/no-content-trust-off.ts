@@ -1,5 +1,5 @@
 // Docker Content Trust explicitly turned off.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { settings } from '../../dockerfile/query';
 
 export default dockerfileRule({

@@ -1,5 +1,5 @@
 // COPY --from of another stage's (or image's) entire filesystem.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 
 export default dockerfileRule({
   meta: {

@@ -1,5 +1,5 @@
 // Port 22 exposed.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { parsePort } from '../../dockerfile/expose';
 
 export default dockerfileRule({

@@ -1,5 +1,5 @@
 // A credential written into the Dockerfile itself.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { settings } from '../../dockerfile/query';
 import { findSecretValues, looksLikeSecretValue, secretNameWord } from '../../dockerfile/secrets';
 

@@ -1,6 +1,6 @@
 // TLS certificate checks switched off for downloads, package managers, git or runtimes.
 import type { TextEdit } from 'vscode-languageserver-types';
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { deleteWordEdit, runCommands, settings, wordRange } from '../../dockerfile/query';
 import type { ShWord } from '../../dockerfile/shell';
 

@@ -1,5 +1,5 @@
 // Base image tagged `latest` or not tagged at all.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 
 export default dockerfileRule({
   meta: {

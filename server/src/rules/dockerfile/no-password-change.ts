@@ -1,5 +1,5 @@
 // Passwords set, removed or changed in the image.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { runCommands, wordRange } from '../../dockerfile/query';
 
 export default dockerfileRule({

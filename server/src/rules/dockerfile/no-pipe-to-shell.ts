@@ -1,5 +1,5 @@
 // A script downloaded and executed in one step, never seen or verified.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { downloadOf, isShellOrEval, readsScriptFromStdin } from '../../dockerfile/downloads';
 import { runCommands, wordRange } from '../../dockerfile/query';
 import type { ShCommand } from '../../dockerfile/shell';

@@ -1,5 +1,5 @@
 // The final stage explicitly switches to root as its last user.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { effectiveUser, isRootUser } from '../../dockerfile/users';
 
 export default dockerfileRule({

@@ -1,5 +1,5 @@
 // ARG or ENV whose name says it carries a secret.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { argPairs, envPairs } from '../../dockerfile/model';
 import { secretNameWord } from '../../dockerfile/secrets';
 

@@ -1,5 +1,5 @@
 // COPY/ADD of a file that holds credentials.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { secretFileKind } from '../../dockerfile/secrets';
 
 export default dockerfileRule({

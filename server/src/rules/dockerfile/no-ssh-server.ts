@@ -1,5 +1,5 @@
 // An SSH server installed in the image.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { osInstall } from '../../dockerfile/packages';
 import { runCommands, wordRange } from '../../dockerfile/query';
 

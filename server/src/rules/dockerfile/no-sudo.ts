@@ -1,5 +1,5 @@
 // `sudo` inside RUN: builds already run as root or as a user chosen on purpose.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { runCommands, wordRange } from '../../dockerfile/query';
 
 export default dockerfileRule({

@@ -1,5 +1,5 @@
 // Package managers told to install packages whose signatures are missing or wrong.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { deleteWordEdit, runCommands, wordRange } from '../../dockerfile/query';
 
 const FLAGS: Record<string, { managers: RegExp; messageId: 'aptUnauthenticated' | 'forceYes' | 'apkUntrusted' | 'noGpgCheck' | 'rpmNoSignature' }> = {

@@ -1,5 +1,5 @@
 // The final user is a name, which Kubernetes cannot check against runAsNonRoot.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { effectiveUser, isRootUser } from '../../dockerfile/users';
 
 export default dockerfileRule({

@@ -1,5 +1,5 @@
 // Base image referenced by a tag that can move, not by an immutable digest.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 
 export default dockerfileRule({
   meta: {

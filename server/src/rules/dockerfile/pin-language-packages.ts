@@ -1,5 +1,5 @@
 // Language packages (pip, npm, gem, go install) installed without a version.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { langInstall } from '../../dockerfile/packages';
 import { runCommands, wordRange } from '../../dockerfile/query';
 

@@ -1,5 +1,5 @@
 // OS packages installed without a version.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { osInstall } from '../../dockerfile/packages';
 import { runCommands, wordRange } from '../../dockerfile/query';
 

@@ -1,6 +1,6 @@
 // A pipeline whose earlier commands can fail without failing the RUN.
 import type { TextEdit } from 'vscode-languageserver-types';
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { basename, type Stage } from '../../dockerfile/model';
 import { runScripts } from '../../dockerfile/query';
 import type { ShCommand } from '../../dockerfile/shell';

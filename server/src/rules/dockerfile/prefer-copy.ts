@@ -1,6 +1,6 @@
 // ADD used for plain local files, where COPY does the same without ADD's extra behaviour.
 import type { TextEdit } from 'vscode-languageserver-types';
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { addSourceKind } from '../../dockerfile/add';
 
 // Flags only ADD understands; the fix drops them because COPY would reject them.

@@ -1,5 +1,5 @@
 // The final image declares no HEALTHCHECK.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 
 export default dockerfileRule({
   meta: {

@@ -1,5 +1,5 @@
 // Base image pulled from a registry outside the configured allow-list.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 
 export function registryMatches(registry: string, pattern: string): boolean {
   const p = pattern.toLowerCase().replace(/\/+$/, '');

@@ -1,5 +1,5 @@
 // World-writable files and setuid/setgid bits set during the build.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { runCommands, wordRange } from '../../dockerfile/query';
 
 type Problem = 'worldWritable' | 'setuid';

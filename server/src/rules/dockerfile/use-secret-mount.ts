@@ -1,6 +1,6 @@
 // A secret build argument consumed by RUN, where a secret mount would keep it out of the image history.
 import type { TextEdit } from 'vscode-languageserver-types';
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { argPairs } from '../../dockerfile/model';
 import { runScripts } from '../../dockerfile/query';
 import { secretNameWord } from '../../dockerfile/secrets';

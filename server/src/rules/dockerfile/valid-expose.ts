@@ -1,5 +1,5 @@
 // EXPOSE arguments Docker rejects or misreads.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { parsePort } from '../../dockerfile/expose';
 
 export default dockerfileRule({

@@ -1,5 +1,5 @@
 // Files downloaded during the build and used without a checksum or signature check.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 import { downloadOf } from '../../dockerfile/downloads';
 import { runScripts, wordRange } from '../../dockerfile/query';
 import type { ShCommand } from '../../dockerfile/shell';

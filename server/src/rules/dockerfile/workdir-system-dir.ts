@@ -1,5 +1,5 @@
 // WORKDIR pointing at a system directory.
-import { dockerfileRule } from '../../core/types';
+import { dockerfileRule } from '../../dockerfile/rule';
 
 const SYSTEM = /^\/(proc|sys|dev|boot|bin|sbin|lib|lib32|lib64|libx32|etc|usr\/bin|usr\/sbin|usr\/lib|run|var\/run|lost\+found|initrd)(\/|$)/;
 

@@ -1,5 +1,5 @@
 // Added capabilities beyond what the Restricted standard allows, other than the dangerous ones.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { effective, workload } from '../../k8s/podspec';
 import { asMap, get, nodeRange, stringItems } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';

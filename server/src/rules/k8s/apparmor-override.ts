@@ -1,5 +1,5 @@
 // AppArmor switched off or pointed at a non-standard profile.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { podAnnotations, workload, writtenSettings } from '../../k8s/podspec';
 import { nodeRange } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';

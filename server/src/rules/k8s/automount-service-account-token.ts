@@ -1,5 +1,5 @@
 // API credentials mounted into pods (and ServiceAccounts that mount them by default).
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { podField, podRangeOr, podSpecOf } from '../../k8s/podspec';
 import { get, nodeRange, scalarValue } from '../../k8s/yaml';
 import { setField } from '../../k8s/edit';

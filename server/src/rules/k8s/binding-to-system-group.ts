@@ -1,5 +1,5 @@
 // Bindings whose subjects are built-in groups covering anonymous or every authenticated caller.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { get, mapItems, nodeRange, seqIn, stringValue } from '../../k8s/yaml';
 
 const SYSTEM_SUBJECTS: Record<string, string> = {

@@ -1,5 +1,5 @@
 // Containers that keep the runtime's default capability set.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { effective, workload } from '../../k8s/podspec';
 import { asMap, get, nodeRange, stringItems } from '../../k8s/yaml';
 import { dropAll } from '../../k8s/fixes';

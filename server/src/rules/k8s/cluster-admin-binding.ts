@@ -1,5 +1,5 @@
 // Role bindings that hand out cluster-admin.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { get, mapIn, nodeRange, stringValue } from '../../k8s/yaml';
 
 const binding = (kind: string, role: string) =>

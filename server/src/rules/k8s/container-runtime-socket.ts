@@ -1,5 +1,5 @@
 // The container runtime's API socket (or its directory) mounted into a pod.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { hostPathVolumes, podSpecOf } from '../../k8s/podspec';
 import { examplePod } from '../../k8s/examples';
 

@@ -1,5 +1,5 @@
 // Containers without a cpu request.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { resourceCheck } from '../../k8s/checks';
 import { examplePod } from '../../k8s/examples';
 

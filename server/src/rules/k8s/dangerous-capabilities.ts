@@ -1,5 +1,5 @@
 // Added capabilities that amount to root on the node (or close to it).
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { effective, workload } from '../../k8s/podspec';
 import { asMap, asSeq, get, nodeRange, stringItems } from '../../k8s/yaml';
 import { removeItem } from '../../k8s/edit';

@@ -1,5 +1,5 @@
 // Components known to hand out cluster control: Helm v2's Tiller, and the Dashboard with its login switched off.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { imageOf } from '../../k8s/image';
 import { workload } from '../../k8s/podspec';
 import { nodeRange, seqIn, stringItems } from '../../k8s/yaml';

@@ -1,5 +1,5 @@
 // Workloads placed explicitly in the `default` or `kube-system` namespace.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { podSpecOf } from '../../k8s/podspec';
 import { get, mapIn, nodeRange } from '../../k8s/yaml';
 

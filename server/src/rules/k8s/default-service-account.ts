@@ -1,5 +1,5 @@
 // Workloads running under the namespace's `default` service account.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { podField, podSpecOf } from '../../k8s/podspec';
 import { nodeRange } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';

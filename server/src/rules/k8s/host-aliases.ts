@@ -1,5 +1,5 @@
 // Entries written into the pod's /etc/hosts.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { podField, podSpecOf } from '../../k8s/podspec';
 import { keyRange } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';

@@ -1,5 +1,5 @@
 // Any hostPath volume: the pod reads or writes the node's filesystem.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { podSpecOf, volumesOf } from '../../k8s/podspec';
 import { examplePod } from '../../k8s/examples';
 

@@ -1,5 +1,5 @@
 // Pods that share the node's user namespace (no `hostUsers: false`).
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { podField, podRangeOr, podSpecOf } from '../../k8s/podspec';
 import { setPodField } from '../../k8s/fixes';
 import { examplePod } from '../../k8s/examples';

@@ -1,5 +1,5 @@
 // A mutable image reference that nodes may serve from their cache.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
 import { imageOf } from '../../k8s/image';
 import { setField } from '../../k8s/edit';

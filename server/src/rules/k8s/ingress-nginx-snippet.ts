@@ -1,5 +1,5 @@
 // Ingress annotations that paste raw configuration into the ingress controller (CVE-2021-25742).
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { mapIn, nodeRange, stringValue } from '../../k8s/yaml';
 
 const ingress = (annotations: string) =>

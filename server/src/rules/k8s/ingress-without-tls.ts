@@ -1,5 +1,5 @@
 // Ingresses that serve plain HTTP only.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { keyRange, mapIn, seqIn } from '../../k8s/yaml';
 
 const ingress = (spec: string) => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n${spec}`;

@@ -1,5 +1,5 @@
 // Credentials written literally into a container's environment.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
 import { get, mapItems, nodeRange, seqIn, stringValue } from '../../k8s/yaml';
 import { isBenignValue, isSecretName, knownSecretFormat } from '../../k8s/secrets';

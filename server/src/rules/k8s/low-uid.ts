@@ -1,5 +1,5 @@
 // A non-root UID low enough to collide with accounts on the node.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { effective, rangeOr, workload } from '../../k8s/podspec';
 import { examplePod } from '../../k8s/examples';
 

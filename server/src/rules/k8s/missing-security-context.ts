@@ -1,5 +1,5 @@
 // Containers with no securityContext at either level: every runtime default applies.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
 import { get } from '../../k8s/yaml';
 import { setField } from '../../k8s/edit';

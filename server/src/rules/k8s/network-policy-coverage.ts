@@ -1,5 +1,5 @@
 // Workloads that no NetworkPolicy of their namespace selects, decided across every file of a workspace scan.
-import { k8sWorkspaceRule } from '../../core/types';
+import { k8sWorkspaceRule } from '../../k8s/rule';
 import { NETWORK_POLICY_MESSAGES, networkFacts, networkPolicyGapsFromFacts, type NetworkFact } from '../../k8s/network';
 
 const deployment = (ns: string) =>

@@ -1,5 +1,5 @@
 // Pods that join the node's network namespace.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { hostNamespaceCheck } from '../../k8s/checks';
 import { examplePod } from '../../k8s/examples';
 

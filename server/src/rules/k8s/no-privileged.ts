@@ -1,5 +1,5 @@
 // Containers running privileged.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { containersOf, effective, podSpecOf } from '../../k8s/podspec';
 import { nodeRange } from '../../k8s/yaml';
 

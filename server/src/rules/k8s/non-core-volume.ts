@@ -1,5 +1,5 @@
 // Volume types outside the Restricted standard's list, gitRepo above all.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { podSpecOf, volumesOf } from '../../k8s/podspec';
 import { examplePod } from '../../k8s/examples';
 

@@ -1,5 +1,5 @@
 // Probes and lifecycle hooks aimed at another host.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
 import { get, mapIn, nodeRange, stringValue } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';

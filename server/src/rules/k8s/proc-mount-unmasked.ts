@@ -1,5 +1,5 @@
 // `/proc` mounted without the runtime's masks.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { effective, workload } from '../../k8s/podspec';
 import { nodeRange } from '../../k8s/yaml';
 import { replaceNode } from '../../k8s/edit';

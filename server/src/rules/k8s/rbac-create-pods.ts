@@ -1,5 +1,5 @@
 // RBAC rule can create pods or workloads.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { grants, rbacRules } from '../../k8s/rbac';
 import { nodeRange } from '../../k8s/yaml';
 import { exampleRole } from '../../k8s/examples';

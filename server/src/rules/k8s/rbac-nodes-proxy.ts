@@ -1,5 +1,5 @@
 // RBAC rule grants nodes/proxy.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { rbacRules } from '../../k8s/rbac';
 import { nodeRange } from '../../k8s/yaml';
 import { exampleRole } from '../../k8s/examples';

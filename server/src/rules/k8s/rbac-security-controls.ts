@@ -1,5 +1,5 @@
 // RBAC rules that let their holder switch off or rewrite the cluster's own security controls.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { grants, rbacRules, type RbacRule } from '../../k8s/rbac';
 import { nodeRange } from '../../k8s/yaml';
 import { exampleRole } from '../../k8s/examples';

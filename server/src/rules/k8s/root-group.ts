@@ -1,5 +1,5 @@
 // Root group (GID 0) as primary, filesystem or supplemental group.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { podField, workload, writtenSettings } from '../../k8s/podspec';
 import { mapIn, nodeRange, stringItems, get } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';

@@ -1,5 +1,5 @@
 // Containers that may run as root: neither runAsNonRoot nor a non-zero runAsUser, at either level.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { effective, workload } from '../../k8s/podspec';
 import { setContainerSecurity } from '../../k8s/fixes';
 import { examplePod } from '../../k8s/examples';

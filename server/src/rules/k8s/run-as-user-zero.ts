@@ -1,5 +1,5 @@
 // An explicit `runAsUser: 0` in the effective security context.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { effective, rangeOr, workload } from '../../k8s/podspec';
 import { examplePod } from '../../k8s/examples';
 

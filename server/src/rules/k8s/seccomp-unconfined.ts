@@ -1,6 +1,6 @@
 // Seccomp explicitly switched off, by field or legacy annotation.
 import type { Node } from 'yaml';
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { podAnnotations, workload, writtenSettings } from '../../k8s/podspec';
 import { nodeRange } from '../../k8s/yaml';
 import { replaceNode } from '../../k8s/edit';

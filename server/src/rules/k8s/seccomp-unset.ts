@@ -1,5 +1,5 @@
 // Containers without a seccomp profile at either level: the runtime runs them unconfined.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { effectiveIn, workload } from '../../k8s/podspec';
 import { setContainerSecurity } from '../../k8s/fixes';
 import { examplePod } from '../../k8s/examples';

@@ -1,6 +1,6 @@
 // Credentials stored in a ConfigMap, which is not meant for them.
 import type { Node } from 'yaml';
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { mapIn, nodeRange, stringValue } from '../../k8s/yaml';
 import { isBenignValue, isSecretName, knownSecretFormat } from '../../k8s/secrets';
 

@@ -1,6 +1,6 @@
 // Secrets injected as environment variables rather than files.
 import type { Node } from 'yaml';
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
 import { get, keyRange, mapIn, mapItems, nodeRange, seqIn, stringValue } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';

@@ -1,6 +1,6 @@
 // Custom SELinux user, role or type that can lift the container out of its confinement.
 import type { Node } from 'yaml';
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { workload, writtenSettings, type ContainerView } from '../../k8s/podspec';
 import { asMap, get, nodeRange, stringValue } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';

@@ -1,5 +1,5 @@
 // hostPath volumes onto node directories that hold the keys to the node.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { hostPathVolumes, podSpecOf } from '../../k8s/podspec';
 import { examplePod } from '../../k8s/examples';
 import { isRuntimeSocketPath } from './container-runtime-socket';

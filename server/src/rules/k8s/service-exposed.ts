@@ -1,5 +1,5 @@
 // Services published outside the cluster through node ports or a cloud load balancer.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { get, mapIn, nodeRange, stringValue } from '../../k8s/yaml';
 import { exampleService } from '../../k8s/examples';
 

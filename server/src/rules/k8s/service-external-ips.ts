@@ -1,5 +1,5 @@
 // Services claiming external IPs, the CVE-2020-8554 interception vector.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { keyRange, mapIn, seqIn } from '../../k8s/yaml';
 import { exampleService } from '../../k8s/examples';
 

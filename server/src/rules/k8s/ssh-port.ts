@@ -1,5 +1,5 @@
 // Containers exposing SSH.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
 import { get, mapItems, nodeRange, scalarValue, seqIn, stringValue } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';

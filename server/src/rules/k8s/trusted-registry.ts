@@ -1,5 +1,5 @@
 // Images from registries outside the configured trusted list.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
 import { imageOf } from '../../k8s/image';
 import { examplePod } from '../../k8s/examples';

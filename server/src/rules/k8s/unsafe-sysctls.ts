@@ -1,5 +1,5 @@
 // Pod sysctls outside the namespaced, safe set.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { podSpecOf } from '../../k8s/podspec';
 import { get, mapIn, mapItems, nodeRange, seqIn, stringValue } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';

@@ -1,5 +1,5 @@
 // Windows HostProcess containers: processes on the host itself.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { workload, writtenSettings } from '../../k8s/podspec';
 import { nodeRange } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';

@@ -1,5 +1,5 @@
 // hostPath volumes mounted read-write.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { mountsOf, volumesOf, workload } from '../../k8s/podspec';
 import { get, nodeRange, scalarValue } from '../../k8s/yaml';
 import { setField } from '../../k8s/edit';

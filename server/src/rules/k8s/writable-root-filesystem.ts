@@ -1,5 +1,5 @@
 // Containers whose root filesystem is writable.
-import { k8sRule } from '../../core/types';
+import { k8sRule } from '../../k8s/rule';
 import { effective, rangeOr, workload } from '../../k8s/podspec';
 import { setContainerSecurity } from '../../k8s/fixes';
 import { examplePod } from '../../k8s/examples';

@@ -1,12 +1,16 @@
 // Finds suppressions in Kubernetes YAML: comments (ours, Checkov, Trivy) and annotations (ours, Checkov, kube-linter).
 import { Parser, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
-import type { RuleRegistry } from '../core/registry';
+import type { RuleCatalog } from '../core/types';
 import type { SourceFile } from '../core/source';
-import type { K8sFile, K8sObject } from '../k8s/model';
-import { podSpecOf } from '../k8s/podspec';
-import { keyText, mapIn, nodeRange } from '../k8s/yaml';
-import { ownTargets, peerTargets, type Directive } from './directive';
-import { parseCheckovAnnotation, parseCheckovComment, parseOwnBody, parseOwnComment, parseTrivy } from './syntax';
+import type { Directive } from '../core/directive';
+import type { K8sFile, K8sObject } from './model';
+import { podSpecOf } from './podspec';
+import { keyText, mapIn, nodeRange } from './yaml';
+import { ownTargets, peerTargets } from '../suppress/directive';
+import { parseCheckovAnnotation, parseCheckovComment, parseOwnBody, parseOwnComment, parseTrivy } from '../suppress/syntax';
+
+/** Peers whose Kubernetes suppressions we read (mapped through each rule's `equivalents`). */
+export const K8S_PEERS = ['checkov', 'kube-linter', 'trivy'] as const;
 
 /** Our annotation key; `shipshape.dev/ignore-<anything>` adds more, each with its own reason (as Checkov's skip1..N). */
 export const OWN_ANNOTATION = 'shipshape.dev/ignore';
@@ -16,7 +20,7 @@ const KUBE_LINTER_CHECK = 'ignore-check.kube-linter.io/';
 const KUBE_LINTER_ALL = 'kube-linter.io/ignore-all';
 const COMMENT_MARKERS = /shipshape-ignore|checkov:skip|bridgecrew:skip|cortex:skip|trivy:ignore/;
 
-export function yamlDirectives(file: SourceFile, k8s: K8sFile, registry: RuleRegistry): Directive[] {
+export function yamlDirectives(file: SourceFile, k8s: K8sFile, registry: RuleCatalog): Directive[] {
   const out: Directive[] = [];
   if (COMMENT_MARKERS.test(file.text)) {
     for (const comment of yamlComments(file.text)) {
@@ -52,7 +56,7 @@ export function yamlComments(text: string): Comment[] {
   return out.sort((a, b) => a.offset - b.offset);
 }
 
-function commentDirective(file: SourceFile, k8s: K8sFile, comment: Comment, registry: RuleRegistry): Directive | undefined {
+function commentDirective(file: SourceFile, k8s: K8sFile, comment: Comment, registry: RuleCatalog): Directive | undefined {
   const range = file.rangeOf(comment.offset, comment.offset + comment.text.length);
   const own = parseOwnComment(comment.text);
   if (own) {
@@ -165,7 +169,7 @@ function trimEnd(text: string, start: number, end: number): number {
 }
 
 /** Annotations of the object and of its pod template (Helm and kustomize users put them there, cf. checkov#6469). */
-function annotationDirectives(file: SourceFile, object: K8sObject, registry: RuleRegistry): Directive[] {
+function annotationDirectives(file: SourceFile, object: K8sObject, registry: RuleCatalog): Directive[] {
   const out: Directive[] = [];
   const maps = [mapIn(object.node, ['metadata', 'annotations'], object.doc)];
   const pod = podSpecOf(object);

@@ -1,12 +1,16 @@
 // Finds suppressions in a Dockerfile: our comments, hadolint pragmas, BuildKit `# check=skip=`, Checkov and Trivy comments.
 import type { Range } from 'vscode-languageserver-types';
-import type { RuleRegistry } from '../core/registry';
+import type { RuleCatalog } from '../core/types';
 import type { SourceFile } from '../core/source';
-import type { DockerfileModel, InstructionNode, Span } from '../dockerfile/model';
-import { contains, ownTargets, peerTargets, type Directive } from './directive';
-import { parseBuildkitCheck, parseCheckovComment, parseHadolint, parseOwnComment, parseTrivy } from './syntax';
+import { contains, type Directive } from '../core/directive';
+import type { DockerfileModel, InstructionNode, Span } from './model';
+import { ownTargets, peerTargets } from '../suppress/directive';
+import { parseBuildkitCheck, parseCheckovComment, parseHadolint, parseOwnComment, parseTrivy } from '../suppress/syntax';
 
-export function dockerfileDirectives(file: SourceFile, model: DockerfileModel, registry: RuleRegistry): Directive[] {
+/** Peers whose Dockerfile suppressions we read (mapped through each rule's `equivalents`). */
+export const DOCKERFILE_PEERS = ['hadolint', 'buildkit', 'checkov', 'trivy'] as const;
+
+export function dockerfileDirectives(file: SourceFile, model: DockerfileModel, registry: RuleCatalog): Directive[] {
   const out: Directive[] = [];
   // The model's own lexer (BuildKit's line rules) supplies comments and directives: no second parse.
   const directiveLines = new Set(model.directives.map((d) => d.span.start));
