@@ -124,12 +124,14 @@ connection.onInitialize((params): InitializeResult => {
     revalidate: (uri) => diagnostics.schedule(uri),
     progress: (token) => (token !== undefined ? Promise.resolve(connection.window.attachWorkDoneProgress(token)) : connection.window.createWorkDoneProgress()),
     log,
+    signaturePolicy: (uri) => workspaceFiles.configForUri(uri, {}).signatures,
   });
   trust.onChange(() => diagnostics.revalidateAll());
   extraActionProviders.push((ctx) => imageFeatures.codeActions(ctx));
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      // `save` lets signature checks run after a save instead of while typing.
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       codeActionProvider: literalCodeActions ? { codeActionKinds: [...CODE_ACTION_KINDS, PIN_ACTION_KIND], resolveProvider: true } : true,
       executeCommandProvider: { commands: [...(literalCodeActions ? [] : [APPLY_EDIT_COMMAND]), ...IMAGE_COMMANDS] },
@@ -162,6 +164,9 @@ connection.onDidChangeConfiguration(
 connection.onNotification(TRUST_CHANGED_METHOD, guard('trustChanged', undefined, (params: unknown) => trust.update(params)));
 
 documents.onDidChangeContent(guard('didChange', undefined, (e) => diagnostics.schedule(e.document.uri)));
+// Signature checks ask registries: after open and save only, never per keystroke.
+documents.onDidOpen(guard('didOpen', undefined, (e) => imageFeatures.checkSignatures(e.document.uri)));
+documents.onDidSave(guard('didSave', undefined, (e) => imageFeatures.checkSignatures(e.document.uri)));
 documents.onDidClose(
   guard('didClose', undefined, (e) => {
     diagnostics.close(e.document.uri);

@@ -6,13 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pusher, registryForTest, requireTools, tempDir } from '../support/registry';
-import { cosignSign, fingerprint, keyPair } from '../support/signing';
+import { fingerprint, pushVerdictImages } from '../support/signing';
 import { runCliAsync } from './run';
-
-const PLATFORMS = [
-  { os: 'linux', architecture: 'amd64' },
-  { os: 'linux', architecture: 'arm64' },
-];
 
 const cli = (args: string[], cwd: string) => runCliAsync(args, cwd, { DOCKER_CONFIG: join(cwd, '.no-docker') });
 
@@ -36,20 +31,8 @@ interface Fixture {
 /** Five images in one registry, one per verdict case, signed (or not) with a key the test made. */
 async function fixture(t: TestContext): Promise<Fixture> {
   const reg = await registryForTest(t);
-  const push = new Pusher(reg.url);
-  const key = keyPair();
-  const other = keyPair();
-  const signed = await push.image('team/signed', '1', PLATFORMS[0]!);
-  await cosignSign(push, 'team/signed', signed.digest, key);
-  const unsigned = await push.image('team/unsigned', '1', PLATFORMS[0]!);
-  const foreign = await push.image('team/foreign', '1', PLATFORMS[0]!);
-  await cosignSign(push, 'team/foreign', foreign.digest, other);
-  const moved = await push.image('team/moved', '1', PLATFORMS[0]!);
-  const old = await push.image('team/moved', '0', PLATFORMS[1]!);
-  await cosignSign(push, 'team/moved', moved.digest, key, old.digest);
-  const { index } = await push.multiArch('team/multi', '1', PLATFORMS);
-  await cosignSign(push, 'team/multi', index.digest, key);
-  return { host: reg.host, pub: key.publicPem, digests: { signed: signed.digest, unsigned: unsigned.digest, foreign: foreign.digest, moved: moved.digest, multi: index.digest } };
+  const { key, digests } = await pushVerdictImages(new Pusher(reg.url));
+  return { host: reg.host, pub: key.publicPem, digests };
 }
 
 function files(f: Fixture, policy: boolean): Record<string, string> {

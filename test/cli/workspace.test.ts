@@ -68,3 +68,38 @@ test('scan DIR: text and SARIF carry the workspace finding too; severity config 
   const off = runCli(['scan', '--format', 'json', '--fail-on', 'none', '.'], { cwd: dir });
   assert.deepEqual((JSON.parse(off.stdout) as Json).findings.filter((f) => f.ruleId === RULE), []);
 });
+
+test('scan DIR text: files in path order as they stream, cross-file findings after them, one summary', () => {
+  const dir = fixture();
+  const latest = 'FROM node:latest\n';
+  // `a-b` sorts before `a/` and `a0` after it: the text follows the order of the full paths.
+  for (const path of ['a/Dockerfile', 'a-b/Dockerfile', 'a0/Dockerfile', 'app/z/Dockerfile']) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), latest);
+  }
+  const config = onlyRulesConfig([RULE, 'dockerfile/no-latest-tag']);
+  const text = runCli(['scan', '--fail-on', 'none', '--config', config, '.'], { cwd: dir });
+  assert.equal(text.status, 0, text.stderr);
+  const lines = text.stdout.split('\n');
+  const files = lines.filter((l) => /^\S+:\d+:\d+ /.test(l)).map((l) => l.split(':')[0]);
+  assert.deepEqual(files, ['a-b/Dockerfile', 'a/Dockerfile', 'a0/Dockerfile', 'app/z/Dockerfile', 'app/deploy.yaml']);
+  const heading = lines.indexOf('Cross-file findings (workspace rules):');
+  assert.ok(heading > 0 && lines.findIndex((l) => l.startsWith('app/deploy.yaml:')) > heading, text.stdout);
+  assert.match(lines.at(-2)!, /^✖ 5 problems in 5 files \(0 errors, 4 warnings, 1 info, 0 hints\)$/);
+  // The same findings as the JSON report, which merges them per file.
+  const json = scan(dir, '--config', config, '.');
+  assert.equal(json.findings.length, 5);
+});
+
+test('scan inputs: command-line order with stdin in the middle, each file once', () => {
+  const dir = fixture();
+  mkdirSync(join(dir, 'b'));
+  writeFileSync(join(dir, 'b/Dockerfile'), 'FROM node:latest\n');
+  writeFileSync(join(dir, 'app/Dockerfile'), 'FROM node:latest\n');
+  const config = onlyRulesConfig(['dockerfile/no-latest-tag']);
+  const r = runCli(['scan', '--fail-on', 'none', '--config', config, '--stdin-filename', 'Dockerfile', 'b', '-', 'app', 'b/Dockerfile'], { cwd: dir, input: 'FROM alpine:latest\n' });
+  assert.equal(r.status, 0, r.stderr);
+  const files = r.stdout.split('\n').filter((l) => /^\S+:\d+:\d+ /.test(l)).map((l) => l.split(':')[0]);
+  assert.deepEqual(files, ['b/Dockerfile', 'Dockerfile', 'app/Dockerfile']);
+  assert.match(r.stdout, /✖ 3 problems in 4 files/);
+});

@@ -36,6 +36,11 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** Answers workspace/configuration; only asked when the capabilities announce `workspace.configuration`. */
   configuration?: (params: ConfigurationParams) => unknown[] | Promise<unknown[]>;
+  /** The server bundle (default dist/server.js) and node options for its process (the benchmark's probes). */
+  serverPath?: string;
+  execArgv?: string[];
+  /** Workspace folders announced at initialize (default none). */
+  workspaceFolders?: { uri: string; name: string }[];
 }
 
 /** Everything a modern editor announces; tests take capabilities away from this. */
@@ -90,7 +95,7 @@ export class TestServer {
    * The next publishDiagnostics for `uri` that satisfies `pred`, counting from the last one a previous call
    * consumed for that URI (so a notification that arrived early is not missed). Rejects after a deadline.
    */
-  diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, what = 'diagnostics'): Promise<PublishDiagnosticsParams> {
+  diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, what = 'diagnostics', timeoutMs = WAIT_MS): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const check = (): boolean => {
         for (let i = this.cursor.get(uri) ?? 0; i < this.published.length; i++) {
@@ -118,7 +123,7 @@ export class TestServer {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
         reject(new Error(`timed out waiting for ${what} on ${uri}; got ${JSON.stringify(this.published.filter((p) => p.uri === uri).map((p) => ({ v: p.version, n: p.diagnostics.length })))}\n${this.logs.join('\n')}`));
-      }, WAIT_MS);
+      }, timeoutMs);
       this.waiters.add(waiter);
       check();
     });
@@ -159,14 +164,16 @@ export interface Started {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<Started> {
-  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run node scripts/build.mjs first`);
+  const serverPath = options.serverPath ?? SERVER;
+  if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run node scripts/build.mjs first`);
+  const execArgv = options.execArgv ?? [];
   let child: ChildProcess;
   let connection: ProtocolConnection;
   if (options.transport === 'ipc') {
-    child = fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+    child = fork(serverPath, ['--node-ipc'], { execArgv, stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
     connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   } else {
-    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     connection = createProtocolConnection(child.stdout!, child.stdin!);
   }
   const server = new TestServer(child, connection);
@@ -182,7 +189,7 @@ export async function startServer(options: StartOptions = {}): Promise<Started> 
       rootUri: null,
       capabilities: options.capabilities ?? fullCapabilities(),
       ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
-      workspaceFolders: null,
+      workspaceFolders: options.workspaceFolders ?? null,
     }),
     WAIT_MS,
     'initialize',

@@ -78,6 +78,20 @@ test('scan: multi-root, per-file config, worker threads and progress', { skip: !
   }
 });
 
+test('scan: ordered results follow the full paths, whichever worker finishes first', { skip: !existsSync(WORKER) && 'dist/scan-worker.js not built' }, async () => {
+  const names = ['a/Dockerfile', 'a-b/Dockerfile', 'a0/Dockerfile', 'a/b/c/Dockerfile', 'a/x.yaml', 'Dockerfile', 'z.yaml', 'm/Dockerfile.prod'];
+  const root = tree(Object.fromEntries(names.map((n, i) => [n, n.endsWith('.yaml') ? `a: ${'x'.repeat(i * 5000)}\n` : DF])));
+  try {
+    const streamed: string[] = [];
+    const summary = await scanFiles([root, join(root, 'a')], { workers: 2, workerScript: WORKER, ordered: true, onResult: (r) => streamed.push(r.path) });
+    const sorted = names.map((n) => join(root, n)).sort();
+    assert.deepEqual(streamed, sorted, 'each file once, in path order, also when a later root holds it again');
+    assert.deepEqual(summary.files.map((f) => f.path), sorted);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('scan: an aborted scan stops early and says so', async () => {
   const many: Record<string, string> = {};
   for (let i = 0; i < 200; i++) many[`d${i}/Dockerfile`] = DF;

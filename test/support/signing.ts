@@ -252,3 +252,32 @@ export async function pushBundles(push: Pusher, repo: string, subject: Descripto
   }
   await push.manifest(repo, subject.digest.replace(':', '-'), OCI_INDEX, { schemaVersion: 2, mediaType: OCI_INDEX, manifests: descriptors });
 }
+
+export interface VerdictImages {
+  /** The key that signed `signed`, `moved` (for another digest) and `multi` (at its index digest). */
+  key: KeyPair;
+  digests: Record<'signed' | 'unsigned' | 'foreign' | 'moved' | 'multi', string>;
+}
+
+/**
+ * One image per verdict under `team/`: `signed` (with `key`), `unsigned`, `foreign` (another key), `moved` (a
+ * payload naming another digest) and `multi` (a multi-arch index signed at the index digest).
+ */
+export async function pushVerdictImages(push: Pusher): Promise<VerdictImages> {
+  const platforms = [
+    { os: 'linux', architecture: 'amd64' },
+    { os: 'linux', architecture: 'arm64' },
+  ];
+  const key = keyPair();
+  const signed = await push.image('team/signed', '1', platforms[0]!);
+  await cosignSign(push, 'team/signed', signed.digest, key);
+  const unsigned = await push.image('team/unsigned', '1', platforms[0]!);
+  const foreign = await push.image('team/foreign', '1', platforms[0]!);
+  await cosignSign(push, 'team/foreign', foreign.digest, keyPair());
+  const moved = await push.image('team/moved', '1', platforms[0]!);
+  const old = await push.image('team/moved', '0', platforms[1]!);
+  await cosignSign(push, 'team/moved', moved.digest, key, old.digest);
+  const { index } = await push.multiArch('team/multi', '1', platforms);
+  await cosignSign(push, 'team/multi', index.digest, key);
+  return { key, digests: { signed: signed.digest, unsigned: unsigned.digest, foreign: foreign.digest, moved: moved.digest, multi: index.digest } };
+}

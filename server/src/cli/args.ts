@@ -53,3 +53,24 @@ export function stringFlag(parsed: Parsed, name: string): string | undefined {
   const v = parsed.flags.get(name);
   return typeof v === 'string' ? v : undefined;
 }
+
+/** Pulls every `--NAME VALUE` / `--NAME=VALUE` of a repeatable option out of argv (parseArgs keeps only the last). */
+export function takeRepeated(argv: readonly string[], name: string): { rest: string[]; values: string[] } {
+  const rest: string[] = [];
+  const values: string[] = [];
+  const flag = `--${name}`;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === flag) {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`option '${flag}' needs a value`);
+      values.push(v);
+    } else if (arg.startsWith(`${flag}=`)) values.push(arg.slice(flag.length + 1));
+    else rest.push(arg);
+  }
+  return { rest, values };
+}

@@ -9,8 +9,8 @@ import { packageVersion } from '../version';
 import { UsageError, parseArgs, stringFlag, type FlagSpec } from './args';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
-import { formatText } from './format/text';
-import { fails, type FailOn } from './report';
+import { TextReporter, formatText } from './format/text';
+import { SEVERITY_RANK, fails, type FailOn } from './report';
 import { RULES_FORMATS, formatRules, type RulesFormat } from './rules';
 import { ConfigError, InputError, scan } from './scan';
 import { todayIso } from '../scan/facts';
@@ -148,15 +148,24 @@ async function runScan(rawArgv: readonly string[], io: CliIo): Promise<number> {
   const paths = args.positionals.length ? args.positionals : ['.'];
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be given only once');
   const stdinFilename = stringFlag(args, 'stdin-filename');
-  const scanned = await scan({ paths, cwd: io.cwd, rules, today: todayIso(), readStdin: io.readStdin, ...(stdinFilename ? { stdinFilename } : {}), ...(configFile ? { configFile } : {}) });
+  const inputs = { paths, cwd: io.cwd, rules, today: todayIso(), readStdin: io.readStdin, ...(stdinFilename ? { stdinFilename } : {}), ...(configFile ? { configFile } : {}) };
+  const format = stringFlag(args, 'format') ?? 'text';
+  const failOn = (stringFlag(args, 'fail-on') ?? DEFAULT_FAIL_ON) as FailOn;
+  if (format === 'text' && !args.flags.has('resolve')) {
+    // Text is written file by file as the scan goes; the registry check needs every finding first, so it does not stream.
+    const reporter = new TextReporter(io.stdout, { color: useColor(args.flags, io) });
+    const { crossFile } = await scan({ ...inputs, onFile: (file) => reporter.file(file) });
+    for (const file of crossFile) reporter.crossFile(file);
+    reporter.end();
+    return failOn !== 'none' && reporter.worstRank >= SEVERITY_RANK[failOn] ? EXIT.findings : EXIT.clean;
+  }
+  const scanned = await scan(inputs);
   const policies = workspaceConfig(rules.metas(), [], {}, {}, configFile ? resolve(io.cwd, configFile) : undefined);
   const report = args.flags.has('resolve') ? await addRegistryFindings(scanned, io, insecureRegistries, (path) => policies.configFor(path).signatures) : scanned;
-  const format = stringFlag(args, 'format') ?? 'text';
   const version = packageVersion();
   if (format === 'json') io.stdout(formatJson(report, version));
   else if (format === 'sarif') io.stdout(formatSarif(report, rules.metas(), { toolVersion: version, cwd: io.cwd }));
   else io.stdout(formatText(report, { color: useColor(args.flags, io) }));
-  const failOn = (stringFlag(args, 'fail-on') ?? DEFAULT_FAIL_ON) as FailOn;
   return fails(report, failOn) ? EXIT.findings : EXIT.clean;
 }
 

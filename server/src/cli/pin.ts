@@ -15,7 +15,7 @@ import { SignatureVerifier } from '../signatures';
 import { pinFiles } from '../supply/pin';
 import { signatureChecks, signatureFinding, verifyChecks, type SignatureCheck } from '../supply/signatures';
 import { registryFindings, resolveSites } from '../supply/resolve';
-import { UsageError, parseArgs, stringFlag, type FlagSpec } from './args';
+import { UsageError, parseArgs, stringFlag, takeRepeated, type FlagSpec } from './args';
 import type { CliIo } from './io';
 import type { ScanReport } from './report';
 import { InputError } from './scan';
@@ -58,24 +58,10 @@ const PIN_FLAGS: Record<string, FlagSpec> = {
   help: { value: false, alias: 'h' },
 };
 
-/** Pulls every `--insecure-registry HOST` / `--insecure-registry=HOST` out of argv (parseArgs keeps only the last). */
+/** Every `--insecure-registry HOST` of argv, and the rest. */
 export function takeInsecureRegistries(argv: readonly string[]): { rest: string[]; hosts: string[] } {
-  const rest: string[] = [];
-  const hosts: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      rest.push(...argv.slice(i));
-      break;
-    }
-    if (arg === '--insecure-registry') {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError("option '--insecure-registry' needs a value");
-      hosts.push(v);
-    } else if (arg.startsWith('--insecure-registry=')) hosts.push(arg.slice('--insecure-registry='.length));
-    else rest.push(arg);
-  }
-  return { rest, hosts };
+  const { rest, values } = takeRepeated(argv, 'insecure-registry');
+  return { rest, hosts: values };
 }
 
 export function cliOciClient(io: CliIo, insecureRegistries: readonly string[]): OciClient {

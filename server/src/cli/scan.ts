@@ -1,8 +1,11 @@
 // `shipshape scan`: resolves the inputs and their config (nearest `.shipshape.yaml`, or `--config FILE`), lints
 // them on the scan worker pool, and returns the report. A config with problems stops the run, as in ESLint.
 import { promises as fs } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { lint } from '../core/engine';
+import { compareFindings } from '../core/findings';
+import { detectDockerfile } from '../dockerfile/detect';
+import type { WorkspaceOutcome } from '../core/workspace';
 import type { LintConfig } from '../core/config';
 import type { RuleSet } from '../core/ruleSet';
 import type { FileConfig } from '../config';
@@ -30,25 +33,37 @@ export interface ScanInputs {
   today: string;
   /** Default: scan-worker.js next to the running bundle (dist/). */
   workerScript?: string;
+  /**
+   * Stream instead of collecting: each file's report with its own findings, in output order, as soon as it and every
+   * file before it are linted (and the walk has confirmed every config is valid). The returned report then holds no
+   * files, only `crossFile`: the workspace rules' findings, known once every file was read.
+   */
+  onFile?(file: FileReport): void;
+}
+
+export interface StreamedScan {
+  crossFile: FileReport[];
 }
 
 /** Inputs of at most this many plain files are linted in process: starting worker threads would cost more. */
 const IN_PROCESS_FILES = 8;
 
-export async function scan(inputs: ScanInputs): Promise<ScanReport> {
+export async function scan(inputs: ScanInputs & { onFile?: undefined }): Promise<ScanReport>;
+export async function scan(inputs: ScanInputs & { onFile(file: FileReport): void }): Promise<StreamedScan>;
+export async function scan(inputs: ScanInputs): Promise<ScanReport | StreamedScan> {
   const explicit = inputs.configFile ? resolve(inputs.cwd, inputs.configFile) : undefined;
   if (explicit && nodeConfigFs.readFile(explicit) === undefined) throw new ConfigError(`cannot read config file ${inputs.configFile}`);
   const config = workspaceConfig(inputs.rules.metas(), [], {}, inputs.overrides ?? {}, explicit);
   const broken = new Map<string, FileConfig>();
   const abort = new AbortController();
-  const configFor = (path: string, languageId?: string): LintConfig => {
+  const configFor = cachedConfigFor(inputs, (path) => {
     const file = config.resolver.forFile(path);
     if (file?.diagnostics.length && !broken.has(file.path)) {
       broken.set(file.path, file);
       abort.abort();
     }
-    return withFileFacts(config.configFor(path), path, inputs.today, languageId);
-  };
+    return config.configFor(path);
+  });
   if (explicit) configFor(explicit);
 
   const roots: string[] = [];
@@ -61,43 +76,107 @@ export async function scan(inputs: ScanInputs): Promise<ScanReport> {
     if (!stat.isFile()) allFiles = false;
     roots.push(root);
   }
-  const results = new Map<string, FileResult>();
+  // stdin is read first: it is one file, and streamed output then reaches its place in the order without waiting.
+  let stdin: FileReport | undefined;
+  if (inputs.paths.includes('-') && !abort.signal.aborted) stdin = await scanStdin(inputs, configFor);
+  if (broken.size) throw new ConfigError(configProblems([...broken.values()], inputs.cwd));
+
+  // Output order: inputs in command-line order, files under each in path order (the walk's), each file once,
+  // under the first input that holds it; so the output does not depend on the order workers finish in.
+  const out = new OrderedOutput(inputs.paths.map((p) => (p === '-' ? '-' : resolve(inputs.cwd, p))), stdin);
+  const collected: FileReport[] = [];
+  const emit = inputs.onFile ?? ((file: FileReport) => void collected.push(file));
+  // Streamed results wait until the walk is over: only then is every config known to be valid.
+  let walked = false;
+  const held: FileReport[] = [];
+  const take = (result: FileResult): void => {
+    for (const file of out.next(result.path, { path: displayPath(inputs.cwd, result.path), findings: result.findings })) {
+      if (walked) emit(file);
+      else held.push(file);
+    }
+  };
+  let workspace = new Map<string, WorkspaceOutcome>();
   if (roots.length && !abort.signal.aborted) {
     const summary = await scanFiles(roots, {
-      configFor: (path) => configFor(path),
+      configFor,
       configIgnore: config.configIgnore,
       configDockerfiles: config.configDockerfiles,
       signal: abort.signal,
+      ordered: true,
+      collect: false,
+      onResult: take,
+      onWalked: () => {
+        if (broken.size) return;
+        walked = true;
+        for (const file of held.splice(0)) emit(file);
+      },
       // A directory is a workspace: cross-file rules apply. Lists of files (pre-commit hooks pass the changed ones)
       // are not, since the NetworkPolicy covering a workload may sit in a file that was not passed.
       workspaceRules: !allFiles,
       ...(allFiles && roots.length <= IN_PROCESS_FILES ? { workers: 0 } : {}),
       ...(inputs.workerScript ? { workerScript: inputs.workerScript } : {}),
     });
-    for (const result of summary.files) results.set(result.path, result);
+    workspace = summary.workspace;
   }
-  let stdin: FileReport | undefined;
-  if (inputs.paths.includes('-') && !abort.signal.aborted) stdin = await scanStdin(inputs, configFor);
   if (broken.size) throw new ConfigError(configProblems([...broken.values()], inputs.cwd));
+  for (const file of out.rest()) emit(file);
 
-  // Inputs keep their command-line order; files within each are sorted, so the output does not depend on the order
-  // the walker or the worker pool delivered them in.
-  const files: FileReport[] = [];
-  const seen = new Set<string>();
-  for (const path of inputs.paths) {
-    if (path === '-') {
-      if (stdin) files.push(stdin);
-      continue;
-    }
-    const root = resolve(inputs.cwd, path);
-    const under = [...results.keys()].filter((file) => !seen.has(file) && (file === root || file.startsWith(root.endsWith(sep) ? root : root + sep))).sort();
-    for (const file of under) {
-      seen.add(file);
-      const result = results.get(file)!;
-      files.push({ path: displayPath(inputs.cwd, file), findings: result.findings });
-    }
+  const crossFile = [...workspace]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([path, outcome]) => ({ path: displayPath(inputs.cwd, path), findings: outcome.findings }));
+  if (inputs.onFile) return { crossFile };
+  const byPath = new Map(crossFile.map((f) => [f.path, f.findings]));
+  return {
+    files: collected.map((file) => {
+      const extra = byPath.get(file.path);
+      return extra ? { ...file, findings: [...file.findings, ...extra].sort(compareFindings) } : file;
+    }),
+  };
+}
+
+/** Puts stdin's report at its place among the inputs; files arrive in walk order already. */
+class OrderedOutput {
+  constructor(
+    /** Resolved input paths, `-` for stdin. */
+    private readonly inputs: readonly string[],
+    private stdin: FileReport | undefined,
+  ) {}
+
+  /** The reports to write now that `path` is done: stdin first when it comes before the input holding `path`. */
+  next(path: string, report: FileReport): FileReport[] {
+    const holder = this.inputs.findIndex((root) => root !== '-' && (path === root || path.startsWith(root.endsWith(sep) ? root : root + sep)));
+    const out: FileReport[] = [];
+    if (this.stdin && this.inputs.indexOf('-') < holder) out.push(this.takeStdin()!);
+    out.push(report);
+    return out;
   }
-  return { files };
+
+  rest(): FileReport[] {
+    return this.stdin ? [this.takeStdin()!] : [];
+  }
+
+  private takeStdin(): FileReport | undefined {
+    const stdin = this.stdin;
+    this.stdin = undefined;
+    return stdin;
+  }
+}
+
+/**
+ * `configFor` per directory: the config file layers are the same for every file of a directory, and so is whether a
+ * `.dockerignore` sits there; only Dockerfiles named `<name>.Dockerfile` can have their own ignore file.
+ */
+function cachedConfigFor(inputs: ScanInputs, layered: (path: string) => LintConfig): (path: string, languageId?: string) => LintConfig {
+  const cache = new Map<string, LintConfig>();
+  return (path, languageId) => {
+    const key = `${dirname(path)}\0${detectDockerfile({ path, languageId }) === 'certain' ? basename(path) : ''}`;
+    let config = cache.get(key);
+    if (!config) {
+      config = withFileFacts(layered(path), path, inputs.today, languageId);
+      cache.set(key, config);
+    }
+    return config;
+  };
 }
 
 async function scanStdin(inputs: ScanInputs, configFor: (path: string, languageId?: string) => LintConfig): Promise<FileReport> {

@@ -6,7 +6,7 @@ import { SHIPPED } from '../targets';
 import { workspaceConfig } from '../config/node';
 import { loadPublicKey, SignatureVerifier, type ImageVerdict } from '../signatures';
 import { signatureChecks, verifyChecks, type SignatureCheck } from '../supply/signatures';
-import { UsageError, parseArgs, stringFlag, type FlagSpec } from './args';
+import { UsageError, parseArgs, stringFlag, takeRepeated, type FlagSpec } from './args';
 import type { CliIo } from './io';
 import { cliOciClient, collectSites, takeInsecureRegistries, type FileSites } from './pin';
 import { ConfigError } from './scan';
@@ -56,29 +56,10 @@ export interface VerifiedImage {
   sites: { file: string; range: SignatureCheck['site']['range'] }[];
 }
 
-/** Pulls every `--key FILE` / `--key=FILE` out of argv (parseArgs keeps only the last). */
-function takeKeys(argv: readonly string[]): { rest: string[]; keys: string[] } {
-  const rest: string[] = [];
-  const keys: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      rest.push(...argv.slice(i));
-      break;
-    }
-    if (arg === '--key') {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError("option '--key' needs a value");
-      keys.push(v);
-    } else if (arg.startsWith('--key=')) keys.push(arg.slice('--key='.length));
-    else rest.push(arg);
-  }
-  return { rest, keys };
-}
 
 export async function runVerify(argv: readonly string[], io: CliIo): Promise<number> {
   const { rest: afterHosts, hosts } = takeInsecureRegistries(argv);
-  const { rest, keys } = takeKeys(afterHosts);
+  const { rest, values: keys } = takeRepeated(afterHosts, 'key');
   const args = parseArgs(rest, VERIFY_FLAGS);
   if (args.flags.has('help')) {
     io.stdout(VERIFY_HELP);

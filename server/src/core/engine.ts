@@ -124,7 +124,7 @@ function lintParsed(target: Target, model: unknown, error: unknown, file: Source
       }
     }
   }
-  const workspace = workspaceFacts(ruleTarget, units, rules, findings);
+  const workspace = workspaceFacts(ruleTarget, units, file, rules, findings);
   const { findings: kept, suppressed, deferred } = applySuppressions({ file, target, model, findings, config, rules });
   kept.sort(compareFindings);
   return { kind, findings: kept, suppressed, file, model, ...(workspace ? { workspace: { ...workspace, directives: deferred } } : {}) };
@@ -134,7 +134,7 @@ function lintParsed(target: Target, model: unknown, error: unknown, file: Source
  * Facts for every workspace rule, whatever its severity here: a NetworkPolicy in a folder where the rule is off still
  * covers workloads elsewhere. A `facts` that throws is reported like a failing rule.
  */
-function workspaceFacts(ruleTarget: TargetId, units: ReturnType<Target['units']>, rules: RuleSet, findings: Finding[]): WorkspaceFileFacts | undefined {
+function workspaceFacts(ruleTarget: TargetId, units: ReturnType<Target['units']>, file: SourceFile, rules: RuleSet, findings: Finding[]): WorkspaceFileFacts | undefined {
   const workspaceRules = rules.forTarget(ruleTarget).filter(isWorkspaceRule);
   if (!workspaceRules.length) return undefined;
   const facts: Record<string, unknown[]> = {};
@@ -142,7 +142,7 @@ function workspaceFacts(ruleTarget: TargetId, units: ReturnType<Target['units']>
     const list: unknown[] = [];
     for (const unit of units) {
       try {
-        const fact: unknown = rule.facts(unit.value);
+        const fact: unknown = rule.facts(unit.value, file);
         if (fact !== undefined) list.push(fact);
       } catch (err) {
         findings.push(internalFinding(rule.meta, unit.anchor, err, unit.object));

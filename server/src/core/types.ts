@@ -148,7 +148,8 @@ export interface WorkspaceContext<M extends string = string, F = unknown> {
  */
 export interface WorkspaceRule<M extends string = string, F = unknown, U = unknown> {
   meta: RuleMeta<M>;
-  facts(unit: U): F | undefined;
+  /** `file` gives positions (`file.rangeOf`) to facts that point into the file. */
+  facts(unit: U, file: SourceFile): F | undefined;
   checkWorkspace(ctx: WorkspaceContext<M, F>): void;
 }
 

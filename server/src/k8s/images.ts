@@ -2,16 +2,20 @@
 // container of any workload kind, where its text sits exactly in the file (inside any quotes).
 import type { SourceFile } from '../core/source';
 import type { ImageText } from '../core/target';
-import type { K8sFile } from './model';
+import type { K8sFile, K8sObject } from './model';
 import { containersOf, podSpecOf } from './podspec';
 import { isPlaceholder } from './image';
 import { get, scalarSpan } from './yaml';
 
 export function k8sImageTexts(file: SourceFile, k8s: K8sFile): ImageText[] {
+  return k8s.objects.flatMap((object) => objectImageTexts(file, object));
+}
+
+/** The image references of one object's containers. */
+export function objectImageTexts(file: SourceFile, object: K8sObject): ImageText[] {
   const out: ImageText[] = [];
-  for (const object of k8s.objects) {
-    const pod = podSpecOf(object);
-    if (!pod) continue;
+  const pod = podSpecOf(object);
+  if (pod) {
     for (const container of containersOf(file, pod)) {
       const node = get(container.node, 'image', pod.doc);
       const span = scalarSpan(file.text, node, pod.doc);

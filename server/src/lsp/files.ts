@@ -11,7 +11,7 @@ import { SHIPPED } from '../targets';
 import type { RuleMeta } from '../core/types';
 import { CONFIG_FILE_NAMES, mergeConfigs } from '../config';
 import { workspaceConfig, type WorkspaceConfig } from '../config/node';
-import { scanFiles, wouldWalk, type FileResult, type ScanProgress, type ScanSummary } from '../scan';
+import { editorWorkers, scanFiles, wouldWalk, type FileResult, type ScanProgress, type ScanSummary } from '../scan';
 import { withFileFacts } from '../scan/facts';
 import { lintWorkspace, mergeOutcome, type WorkspaceFileFacts, type WorkspaceOutcome } from '../core/workspace';
 import type { LintResult } from '../core/engine';
@@ -106,6 +106,7 @@ export class WorkspaceFiles {
       configIgnore: this.config.configIgnore,
       configDockerfiles: this.config.configDockerfiles,
       exclude,
+      workers: editorWorkers(),
       ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress } : {}),
       ...(this.deps.workerScript ? { workerScript: this.deps.workerScript } : {}),
@@ -202,7 +203,7 @@ export class WorkspaceFiles {
       const configs = new Map<string, LintConfig>();
       try {
         await scanFiles(files, {
-          workers: files.length > IN_PROCESS_LIMIT ? undefined : 0,
+          workers: files.length > IN_PROCESS_LIMIT ? editorWorkers() : 0,
           configFor: (path) => this.remember(configs, path, this.configFor(path, host)),
           ...(this.deps.workerScript ? { workerScript: this.deps.workerScript } : {}),
           onResult: (result) => {

@@ -6,10 +6,9 @@ import type { LintConfig } from '../core/config';
 import type { FileResult } from './lintFile';
 import { createLinter } from './pool';
 import { walkLintable } from './walk';
-import { isLintableFile } from '../targets';
 import type { IgnoreRules } from './ignore';
-import { SHIPPED } from '../targets';
-import { lintWorkspace, mergeOutcome, type WorkspaceFile } from '../core/workspace';
+import { SHIPPED, isLintableFile } from '../targets';
+import { lintWorkspace, mergeOutcome, type WorkspaceFile, type WorkspaceOutcome } from '../core/workspace';
 
 export type { FileResult } from './lintFile';
 export { IgnoreRules, GlobSet } from './ignore';
@@ -38,12 +37,26 @@ export interface ScanOptions {
   /** Called once per file as soon as it is linted, with its own findings (no workspace rules' findings yet). */
   onResult?(result: FileResult): void;
   /**
+   * Call `onResult` in walk order (roots in the order given, files within each in path order) instead of as soon as
+   * each file is done, so a caller can stream sorted output. Costs nothing but a small reorder buffer.
+   */
+  ordered?: boolean;
+  /** Called once the walk has found every file (linting may still be running), unless the scan was cancelled. */
+  onWalked?(): void;
+  /**
+   * Keep every result in `ScanSummary.files` (default true). Off for callers that consume `onResult` and would only
+   * have the scan hold the whole workspace's findings to the end; workspace rules still see every file's facts.
+   */
+  collect?: boolean;
+  /**
    * Treat the files scanned as one workspace: after the walk, run the workspace rules (k8s/network-policy-coverage)
-   * over all of them and merge their findings into `ScanSummary.files`. Off for partial re-lints.
+   * over all of them; their findings are in `ScanSummary.workspace` and merged into `ScanSummary.files`. Off for
+   * partial re-lints.
    */
   workspaceRules?: boolean;
   signal?: AbortSignal;
-  /** Worker threads; 0 lints in process with a yield between files. Default: cores - 1, at least 1, at most 4. */
+  /** Worker threads; 0 lints in process with a yield between files. Default: one per core (the main thread only
+   * walks and dispatches), at most MAX_WORKERS. */
   workers?: number;
   /** The bundled worker entry; default `scan-worker.js` next to the running bundle. */
   workerScript?: string;
@@ -56,13 +69,44 @@ export interface ScanSummary {
   cancelled: boolean;
   durationMs: number;
   threads: number;
+  /** Findings of workspace rules per file path, when `workspaceRules` is on (already counted in `findings`). */
+  workspace: Map<string, WorkspaceOutcome>;
+}
+
+/** Beyond this many threads a scan is bound by the disk and the main thread's dispatch, not by linting. */
+export const MAX_WORKERS = 16;
+
+/** Default worker count: every core. The main thread only walks and dispatches, idle most of the time. */
+export function defaultWorkers(): number {
+  return Math.min(MAX_WORKERS, Math.max(1, availableParallelism()));
+}
+
+/**
+ * Workers for a scan inside the language server: one core stays with the main thread, which answers the editor
+ * (hover, completion, keystrokes) and publishes every scanned file's diagnostics; and each worker's heap counts
+ * against the editor's memory.
+ */
+export function editorWorkers(): number {
+  return Math.min(MAX_WORKERS, Math.max(1, availableParallelism() - 1));
+}
+
+/**
+ * The file's config, plus how to read a file its name does not make lintable: as a Dockerfile when the config's
+ * `dockerfiles` patterns name it, by content when it was given as a root (a file named on the command line).
+ */
+function withHint(path: string, root: string, options: ScanOptions): LintConfig {
+  const config = options.configFor?.(path) ?? {};
+  if (isLintableFile(path)) return config;
+  if (options.configDockerfiles?.(path)?.test(path, false)) return { ...config, fileHint: { languageId: 'dockerfile' } };
+  return path === root ? { ...config, fileHint: { byContent: true } } : config;
 }
 
 export async function scanFiles(roots: readonly string[], options: ScanOptions = {}): Promise<ScanSummary> {
   const started = performance.now();
-  const workers = options.workers ?? Math.min(4, Math.max(1, availableParallelism() - 1));
-  const linter = createLinter(workers, options.workerScript ?? join(__dirname, 'scan-worker.js'));
+  const linter = createLinter(options.workers ?? defaultWorkers(), options.workerScript ?? join(__dirname, 'scan-worker.js'));
+  const collect = options.collect !== false;
   const files: FileResult[] = [];
+  const facts: WorkspaceFile[] = [];
   const progress: ScanProgress = { done: 0, total: 0, walking: true, findings: 0 };
   let lastReport = 0;
   const report = (force = false): void => {
@@ -72,9 +116,25 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
     lastReport = now;
     options.onProgress?.({ ...progress });
   };
+  // Ordered delivery: results wait here until every file walked before them is done.
+  const waiting = new Map<number, FileResult>();
+  let nextToDeliver = 0;
+  const deliver = (seq: number, result: FileResult): void => {
+    if (!options.ordered) {
+      options.onResult?.(result);
+      return;
+    }
+    waiting.set(seq, result);
+    for (let r = waiting.get(nextToDeliver); r; r = waiting.get(nextToDeliver)) {
+      waiting.delete(nextToDeliver++);
+      options.onResult?.(r);
+    }
+  };
   const inFlight = new Set<Promise<void>>();
   // Bounded look-ahead keeps memory flat on huge trees while every worker stays busy.
-  const limit = Math.max(8, linter.threads * 8);
+  const limit = Math.max(16, linter.threads * 16);
+  // A file under two of the roots (`scan a a/b`) is linted and reported once.
+  const walked = new Set<string>();
   try {
     for (const root of roots) {
       for await (const path of walkLintable(root, {
@@ -86,19 +146,16 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
         ...(options.maxFiles !== undefined ? { maxFiles: options.maxFiles } : {}),
       })) {
         if (options.signal?.aborted) break;
-        progress.total++;
-        const named = isLintableFile(path);
-        const languageId = !named && options.configDockerfiles?.(path)?.test(path, false) ? 'dockerfile' : undefined;
-        // A file given as a root was asked for by name: if its name says nothing, its content decides.
-        const job = { path, config: options.configFor?.(path) ?? {}, ...(languageId ? { languageId } : {}), ...(path === root && !named ? { explicit: true } : {}) };
-        const task = linter.lint(job).then((reply) => {
-          const { id: _id, ...result } = reply;
-          void _id;
+        if (walked.has(path)) continue;
+        walked.add(path);
+        const seq = progress.total++;
+        const task = linter.lint(path, withHint(path, root, options)).then((result) => {
           if (options.signal?.aborted) return;
-          files.push(result);
+          if (collect) files.push(result);
+          if (result.workspace) facts.push({ path: result.path, workspace: result.workspace });
           progress.done++;
           progress.findings += result.findings.length;
-          options.onResult?.(result);
+          deliver(seq, result);
           report();
         });
         inFlight.add(task);
@@ -112,7 +169,8 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
       if (options.signal?.aborted) break;
     }
     progress.walking = false;
-    // On cancel, queued files are dropped (their promises reject) and only running ones finish.
+    if (!options.signal?.aborted) options.onWalked?.();
+    // On cancel, queued files are dropped and only running ones finish.
     if (options.signal?.aborted) await linter.close();
     await Promise.allSettled(inFlight);
     report(true);
@@ -120,21 +178,18 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
     await linter.close();
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (options.workspaceRules && !options.signal?.aborted) progress.findings += applyWorkspaceRules(files, options.configFor ?? (() => ({})));
-  return { files, findings: progress.findings, cancelled: options.signal?.aborted === true, durationMs: performance.now() - started, threads: linter.threads };
-}
-
-/** Runs the workspace rules over `files` and merges their findings into each file's result; returns how many were added. */
-export function applyWorkspaceRules(files: FileResult[], configFor: (path: string) => LintConfig): number {
-  const inputs: WorkspaceFile[] = files.flatMap((f) => (f.workspace ? [{ path: f.path, workspace: f.workspace }] : []));
-  if (!inputs.length) return 0;
-  const outcomes = lintWorkspace(inputs, configFor, SHIPPED);
-  let added = 0;
-  files.forEach((file, i) => {
-    const outcome = outcomes.get(file.path);
-    if (!outcome) return;
-    added += outcome.findings.length;
-    files[i] = mergeOutcome(file, outcome);
-  });
-  return added;
+  let workspace = new Map<string, WorkspaceOutcome>();
+  if (options.workspaceRules && !options.signal?.aborted && facts.length) {
+    workspace = lintWorkspace(facts, options.configFor ?? (() => ({})), SHIPPED);
+    for (const outcome of workspace.values()) progress.findings += outcome.findings.length;
+    files.forEach((file, i) => (files[i] = mergeOutcome(file, workspace.get(file.path))));
+  }
+  return {
+    files,
+    findings: progress.findings,
+    cancelled: options.signal?.aborted === true,
+    durationMs: performance.now() - started,
+    threads: linter.threads,
+    workspace,
+  };
 }

@@ -1,34 +1,24 @@
-// Reads one file and lints it; shared by the worker threads and the in-process fallback. A file that cannot be
-// linted (too large, unreadable, binary, not text, not a Dockerfile or manifest) becomes one `shipshape/skipped-file`
-// notice, so one odd file never hides the findings of the others.
-import { promises as fs } from 'node:fs';
+// Reads one file and lints it; shared by the worker threads and the in-process fallback. Synchronous: a worker has
+// nothing else to do meanwhile, and sync reads skip the file-handle round trips of fs.promises. A file that cannot
+// be linted (too large, unreadable, binary, not text, not a Dockerfile or manifest) becomes one
+// `shipshape/skipped-file` notice, so one odd file never hides the findings of the others.
+import { readFileSync, statSync } from 'node:fs';
 import { lint, type LintKind } from '../core/engine';
-import { SHIPPED } from '../targets';
+import { SHIPPED, isLintableFile } from '../targets';
 import { isConfigFile, lintConfigFile } from '../config/lintConfigFile';
 import { ruleSeverity, type LintConfig } from '../core/config';
 import { ENGINE_DIAGNOSTICS } from '../core/builtin';
 import { looksLikeDockerfile } from '../dockerfile/detect';
-import { isLintableFile } from '../targets';
 import type { Finding } from '../core/types';
 import type { Suppressed } from '../core/suppress';
 import type { WorkspaceFileFacts } from '../core/workspace';
 
 /**
- * Default size limit (`maxFileSizeMB`): linting YAML runs at about 4.5 MB/s on one core (npm run bench), so a file
- * at the limit costs about 2 s; the largest real manifest we know (argo-cd's install.yaml) is 1.9 MB. Anything
+ * Default size limit (`maxFileSizeMB`): linting typical YAML runs at about 4.5 MB/s on one core (npm run bench), so
+ * a file at the limit costs about 2 s; the largest real manifest we know (argo-cd's install.yaml) is 1.9 MB. Anything
  * bigger is a generated bundle or data, and would stall a worker.
  */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
-
-export interface LintJob {
-  id: number;
-  path: string;
-  config: LintConfig;
-  /** `dockerfile` for a file the config's `dockerfiles` patterns name; otherwise the name decides. */
-  languageId?: string;
-  /** Given explicitly (a CLI argument): a name that says nothing is decided by content, or reported as skipped. */
-  explicit?: boolean;
-}
 
 export interface FileResult {
   path: string;
@@ -39,10 +29,6 @@ export interface FileResult {
   workspace?: WorkspaceFileFacts;
   /** Why the file was not linted (also reported as its `shipshape/skipped-file` finding). */
   skipped?: string;
-}
-
-export interface LintReply extends FileResult {
-  id: number;
 }
 
 export type Decoded = { text: string } | { skipped: string };
@@ -66,16 +52,22 @@ function decodeWith(encoding: string, bytes: Uint8Array): Decoded {
   }
 }
 
-export async function lintPath(job: LintJob): Promise<LintReply> {
-  const skip = (reason: string): LintReply => skippedResult(job, reason);
+/** For a file named on the command line whose name says nothing: a Dockerfile, Kubernetes YAML, or neither. */
+export function languageByContent(text: string): 'dockerfile' | 'yaml' | undefined {
+  if (looksLikeDockerfile(text)) return 'dockerfile';
+  return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text) ? 'yaml' : undefined;
+}
+
+export function lintFile(path: string, config: LintConfig): FileResult {
+  const skip = (reason: string): FileResult => failed(path, reason, config);
   try {
-    const limit = job.config.maxFileBytes ?? MAX_FILE_BYTES;
-    const stat = await fs.stat(job.path);
+    const limit = config.maxFileBytes ?? MAX_FILE_BYTES;
+    const stat = statSync(path);
     if (!stat.isFile()) return skip('it is not a regular file');
     if (stat.size > limit) return skip(`it is ${megabytes(stat.size)}, over the ${megabytes(limit)} limit (maxFileSizeMB)`);
     let bytes: Uint8Array;
     try {
-      bytes = await fs.readFile(job.path);
+      bytes = readFileSync(path);
     } catch (err) {
       return skip(`it cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
     }
@@ -83,36 +75,31 @@ export async function lintPath(job: LintJob): Promise<LintReply> {
     if ('skipped' in decoded) return skip(decoded.skipped);
     const { text } = decoded;
     // A scanned `.shipshape.yaml` reports its own problems, as it does when open in the editor.
-    if (isConfigFile(job.path)) {
-      const result = lintConfigFile(job.path, text, SHIPPED.metas());
-      return { id: job.id, path: job.path, kind: result.kind, findings: result.findings, suppressed: result.suppressed };
+    if (isConfigFile(path)) {
+      const result = lintConfigFile(path, text, SHIPPED.metas());
+      return { path, kind: result.kind, findings: result.findings, suppressed: result.suppressed };
     }
-    let languageId = job.languageId;
-    if (job.explicit && !isLintableFile(job.path, languageId)) {
+    let languageId = config.fileHint?.languageId;
+    if (config.fileHint?.byContent && !isLintableFile(path, languageId)) {
       languageId = languageByContent(text);
       if (!languageId) return skip('its name and content are neither a Dockerfile nor Kubernetes YAML');
     }
-    const result = lint({ path: job.path, text, ...(languageId ? { languageId } : {}) }, job.config, SHIPPED);
-    return { id: job.id, path: job.path, kind: result.kind, findings: result.findings, suppressed: result.suppressed, ...(result.workspace ? { workspace: result.workspace } : {}) };
+    const result = lint({ path, text, ...(languageId ? { languageId } : {}) }, config, SHIPPED);
+    return { path, kind: result.kind, findings: result.findings, suppressed: result.suppressed, ...(result.workspace ? { workspace: result.workspace } : {}) };
   } catch (err) {
-    return skip(`it cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    return skip(`it cannot be read (${(err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err))})`);
   }
 }
 
-/** For a file named on the command line whose name says nothing: a Dockerfile, Kubernetes YAML, or neither. */
-export function languageByContent(text: string): 'dockerfile' | 'yaml' | undefined {
-  if (looksLikeDockerfile(text)) return 'dockerfile';
-  return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text) ? 'yaml' : undefined;
-}
-
-export function skippedResult(job: LintJob, reason: string): LintReply {
+/** A file that was not linted: one `shipshape/skipped-file` notice (unless the config turns it off). */
+export function failed(path: string, reason: string, config: LintConfig = {}): FileResult {
   const id = 'shipshape/skipped-file';
-  const severity = ruleSeverity(job.config, id, ENGINE_DIAGNOSTICS[id].severity, true);
+  const severity = ruleSeverity(config, id, ENGINE_DIAGNOSTICS[id].severity, true);
   const findings: Finding[] =
     severity === 'off'
       ? []
       : [{ ruleId: id, severity, message: `Not linted: ${reason}.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, suggestions: [] }];
-  return { id: job.id, path: job.path, kind: 'other', findings, suppressed: [], skipped: reason };
+  return { path, kind: 'other', findings, suppressed: [], skipped: reason };
 }
 
 function megabytes(bytes: number): string {

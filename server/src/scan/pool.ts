@@ -2,13 +2,27 @@
 // between files when no worker script is available (tests, unbundled runs).
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { lintPath, skippedResult, type LintJob, type LintReply } from './lintFile';
+import type { LintConfig } from '../core/config';
+import { failed, lintFile, type FileResult } from './lintFile';
 
 export interface Linter {
-  lint(job: Omit<LintJob, 'id'>): Promise<LintReply>;
+  lint(path: string, config: LintConfig): Promise<FileResult>;
   close(): Promise<void>;
   readonly threads: number;
 }
+
+/** One message to a worker: configs it has not seen yet, then jobs as [job id, path, config id]. */
+export interface WorkerRequest {
+  configs: [number, LintConfig][];
+  jobs: [number, string, number][];
+}
+
+/**
+ * Jobs queued at each worker beyond the one it is linting: it starts the next file the moment it finishes one,
+ * instead of waiting a round trip to the main thread for it. Small, so one worker's queue of large files cannot
+ * leave the others idle at the end of a scan.
+ */
+const DEPTH = 3;
 
 export function createLinter(workers: number, script: string | undefined): Linter {
   if (workers > 0 && script && existsSync(script)) return new WorkerPool(workers, script);
@@ -16,29 +30,38 @@ export function createLinter(workers: number, script: string | undefined): Linte
 }
 
 function inProcess(): Linter {
-  let id = 0;
   return {
     threads: 0,
-    async lint(job) {
+    async lint(path, config) {
       // Yield to the event loop first, so editor requests are served between files.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      return lintPath({ ...job, id: ++id });
+      return lintFile(path, config);
     },
     async close() {},
   };
 }
 
 interface Pending {
-  job: LintJob;
-  resolve(reply: LintReply): void;
-  reject(err: Error): void;
+  id: number;
+  path: string;
+  configId: number;
+  resolve(result: FileResult): void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Jobs sent to this worker and not answered yet, oldest (the one it is linting) first. */
+  sent: Pending[];
+  /** Config ids this worker already holds. */
+  configs: Set<number>;
 }
 
 class WorkerPool implements Linter {
-  private readonly idle: Worker[] = [];
-  private readonly all: Worker[] = [];
+  private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
-  private readonly running = new Map<Worker, Pending>();
+  /** Configs by content: hosts build a fresh object per file, but a workspace has only a handful of distinct ones. */
+  private readonly configIds = new Map<string, number>();
+  private readonly configs: LintConfig[] = [];
   private nextId = 0;
   private closed = false;
 
@@ -49,62 +72,81 @@ class WorkerPool implements Linter {
     for (let i = 0; i < threads; i++) this.spawn();
   }
 
-  lint(job: Omit<LintJob, 'id'>): Promise<LintReply> {
+  lint(path: string, config: LintConfig): Promise<FileResult> {
     if (this.closed) return Promise.reject(new Error('scan pool closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ job: { ...job, id: ++this.nextId }, resolve, reject });
+    const key = JSON.stringify(config);
+    let configId = this.configIds.get(key);
+    if (configId === undefined) {
+      configId = this.configs.length;
+      this.configIds.set(key, configId);
+      this.configs.push(config);
+    }
+    return new Promise((resolve) => {
+      this.queue.push({ id: ++this.nextId, path, configId, resolve });
       this.pump();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0)) p.reject(new Error('scan pool closed'));
-    await Promise.all(this.all.map((w) => w.terminate()));
-    // A terminated worker never answers: settle its file too, or a cancelled scan would wait forever.
-    for (const p of this.running.values()) p.reject(new Error('scan pool closed'));
-    this.running.clear();
+    // Queued files are dropped with an error result; a scan that closes early has been cancelled.
+    for (const p of this.queue.splice(0)) p.resolve(failed(p.path, 'scan pool closed'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    // A terminated worker never answers: settle its files too, or a cancelled scan would wait forever.
+    for (const slot of this.slots) for (const p of slot.sent.splice(0)) p.resolve(failed(p.path, 'scan pool closed'));
   }
 
   private spawn(): void {
     const worker = new Worker(this.script);
     worker.unref();
-    worker.on('message', (reply: LintReply) => {
-      const pending = this.running.get(worker);
-      this.running.delete(worker);
-      pending?.resolve(reply);
-      this.idle.push(worker);
+    const slot: Slot = { worker, sent: [], configs: new Set() };
+    worker.on('message', (reply: string) => {
+      const newline = reply.indexOf('\n');
+      const id = Number(reply.slice(0, newline));
+      const at = slot.sent.findIndex((p) => p.id === id);
+      if (at < 0) return;
+      const [pending] = slot.sent.splice(at, 1);
       this.pump();
+      pending!.resolve(JSON.parse(reply.slice(newline + 1)) as FileResult);
     });
-    worker.on('error', (err) => this.fail(worker, err));
+    worker.on('error', (err) => this.fail(slot, err));
     worker.on('exit', (code) => {
-      if (!this.closed) this.fail(worker, new Error(`scan worker exited with code ${code}`));
+      if (!this.closed) this.fail(slot, new Error(`scan worker exited with code ${code}`));
     });
-    this.all.push(worker);
-    this.idle.push(worker);
+    this.slots.push(slot);
   }
 
-  /** A crashed worker fails only its current file; a fresh worker takes its place. */
-  private fail(worker: Worker, err: Error): void {
-    const pending = this.running.get(worker);
-    this.running.delete(worker);
-    const i = this.all.indexOf(worker);
-    if (i >= 0) this.all.splice(i, 1);
-    const j = this.idle.indexOf(worker);
-    if (j >= 0) this.idle.splice(j, 1);
-    if (pending) pending.resolve(skippedResult(pending.job, `the scan worker failed on it (${err.message})`));
+  /** A crashed worker fails only the file it was linting; the files queued behind it go to a fresh worker. */
+  private fail(slot: Slot, err: Error): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    const [current, ...rest] = slot.sent.splice(0);
+    if (current) current.resolve(failed(current.path, err.message));
+    this.queue.unshift(...rest);
     if (!this.closed) {
       this.spawn();
       this.pump();
     }
   }
 
+  /** Tops up every worker to DEPTH + 1 outstanding jobs, least loaded first, one message per worker. */
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const worker = this.idle.pop()!;
-      const pending = this.queue.shift()!;
-      this.running.set(worker, pending);
-      worker.postMessage(pending.job);
+    while (this.queue.length) {
+      let slot: Slot | undefined;
+      for (const s of this.slots) if (s.sent.length <= DEPTH && (!slot || s.sent.length < slot.sent.length)) slot = s;
+      if (!slot) return;
+      const request: WorkerRequest = { configs: [], jobs: [] };
+      while (this.queue.length && slot.sent.length <= DEPTH) {
+        const job = this.queue.shift()!;
+        if (!slot.configs.has(job.configId)) {
+          slot.configs.add(job.configId);
+          request.configs.push([job.configId, this.configs[job.configId]!]);
+        }
+        request.jobs.push([job.id, job.path, job.configId]);
+        slot.sent.push(job);
+      }
+      slot.worker.postMessage(request);
     }
   }
 }

@@ -22,42 +22,46 @@ export interface WalkOptions {
   gitignore?: boolean;
 }
 
-/** Yields Dockerfiles and YAML files under `root` (a file or a directory), depth-first, sorted per directory. */
+/**
+ * Yields Dockerfiles and YAML files under `root` (a file or a directory) in the order of their full paths as strings,
+ * so consumers can stream results in the same order a sort of every path would give.
+ */
 export async function* walkLintable(root: string, options: WalkOptions = {}): AsyncGenerator<string> {
-  const max = options.maxFiles ?? 100_000;
-  let count = 0;
   const stat = await fs.stat(root);
   // A root that is not a directory was named on purpose (a file, a FIFO): the linter reports what it is.
   if (!stat.isDirectory()) {
     yield root;
     return;
   }
-  const ignored = ignoredUnder(root, options);
-  const stack: { dir: string; chain: readonly IgnoreRules[] }[] = [{ dir: root, chain: await parentGitignores(root, options) }];
-  while (stack.length) {
-    if (options.signal?.aborted) return;
-    const { dir, chain: parentChain } = stack.pop()!;
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      continue; // unreadable directories are skipped, as git and ripgrep do
-    }
-    let chain = parentChain;
-    if (options.gitignore !== false && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-      const text = await fs.readFile(join(dir, '.gitignore'), 'utf8').catch(() => '');
-      const rules = IgnoreRules.parse(dir, text);
-      if (!rules.empty) chain = [...parentChain, rules];
-    }
-    entries.sort((a, b) => (a.name < b.name ? 1 : -1));
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!ALWAYS_SKIP.has(entry.name) && !ignored(path, true, chain)) stack.push({ dir: path, chain });
-      } else if (entry.isFile() && lintable(path, options) && !ignored(path, false, chain)) {
-        if (++count > max) return;
-        yield path;
-      }
+  const state = { count: 0, max: options.maxFiles ?? 100_000 };
+  yield* walkDir(root, await parentGitignores(root, options), ignoredUnder(root, options), options, state);
+}
+
+async function* walkDir(dir: string, parentChain: readonly IgnoreRules[], ignored: Ignored, options: WalkOptions, state: { count: number; max: number }): AsyncGenerator<string> {
+  if (options.signal?.aborted) return;
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return; // unreadable directories are skipped, as git and ripgrep do
+  }
+  let chain = parentChain;
+  if (options.gitignore !== false && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+    const text = await fs.readFile(join(dir, '.gitignore'), 'utf8').catch(() => '');
+    const rules = IgnoreRules.parse(dir, text);
+    if (!rules.empty) chain = [...parentChain, rules];
+  }
+  // A directory sorts as `name/`: then entry order is the order of the full paths below (`a-b` < `a/x` < `a0`).
+  const keyed = entries.map((entry) => ({ entry, key: entry.isDirectory() ? entry.name + sep : entry.name }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { entry } of keyed) {
+    if (options.signal?.aborted || state.count >= state.max) return;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!ALWAYS_SKIP.has(entry.name) && !ignored(path, true, chain)) yield* walkDir(path, chain, ignored, options, state);
+    } else if (entry.isFile() && lintable(path, options) && !ignored(path, false, chain)) {
+      state.count++;
+      yield path;
     }
   }
 }

@@ -1,6 +1,6 @@
 // The language server's image features, one module each: "Pin to digest" actions (pinActions), the pin-all
-// commands (pinCommands), the image hover (hover) and digest-drift diagnostics (drift), over the shared OCI
-// client and lookup gate (lookups). This façade only routes server events to them.
+// commands (pinCommands), the image hover (hover), digest-drift diagnostics (drift) and signature verdicts
+// (signatures), over the shared OCI client and lookup gate (lookups). This façade only routes server events to them.
 import type { CodeAction, Diagnostic, Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../../core/engine';
@@ -11,6 +11,7 @@ import { ImageHover } from './hover';
 import { ImageLookups, type ImageFeatureDeps } from './lookups';
 import { PIN_COMMAND, PinActions } from './pinActions';
 import { PIN_FILE_COMMAND, PIN_WORKSPACE_COMMAND, PinCommands } from './pinCommands';
+import { SignatureChecks } from './signatures';
 
 export { cacheDirFrom, type ImageFeatureDeps } from './lookups';
 export { mergeHovers } from './hover';
@@ -25,17 +26,24 @@ export class ImageFeatures {
   private readonly pinActions: PinActions;
   private readonly pinCommands: PinCommands;
   private readonly imageHover: ImageHover;
+  private readonly signatures: SignatureChecks;
 
   constructor(deps: ImageFeatureDeps) {
     this.lookups = new ImageLookups(deps);
     this.drift = new DigestDrift(this.lookups);
     this.pinActions = new PinActions(this.lookups, this.drift);
     this.pinCommands = new PinCommands(this.lookups);
-    this.imageHover = new ImageHover(this.lookups);
+    this.signatures = new SignatureChecks(this.lookups);
+    this.imageHover = new ImageHover(this.lookups, this.signatures);
   }
 
   extraDiagnostics(doc: TextDocument, result: LintResult | undefined, settings: Settings): Diagnostic[] {
-    return this.drift.diagnostics(doc, result, settings);
+    return [...this.drift.diagnostics(doc, result, settings), ...(result ? this.signatures.diagnostics(doc, result, settings) : [])];
+  }
+
+  /** After open and save (never while typing): verify the signatures the policy asks for, in the background. */
+  checkSignatures(uri: string): void {
+    void this.signatures.refresh(uri).catch((err: unknown) => this.lookups.deps.log(`Shipshape signature check of ${uri} failed: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   codeActions(ctx: ActionContext): CodeAction[] {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProgressToken, WorkDoneProgressReporter, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SignaturePolicy } from '../../core/config';
 import type { LintResult } from '../../core/engine';
 import { SHIPPED } from '../../targets';
 import { chainCredentials, createOciClient, dockerConfigCredentials, type FetchLike, type OciClient } from '../../oci';
@@ -32,6 +33,8 @@ export interface ImageFeatureDeps {
   revalidate(uri: string): void;
   progress(token: ProgressToken | undefined): Promise<WorkDoneProgressReporter & { token?: { isCancellationRequested: boolean } }>;
   log(message: string): void;
+  /** The `signatures` policy that applies to a document (its nearest `.shipshape.yaml`). */
+  signaturePolicy(uri: string): SignaturePolicy | undefined;
   /** Tests inject a fetch; production uses Node's. */
   fetch?: FetchLike;
 }
