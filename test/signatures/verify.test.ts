@@ -156,6 +156,24 @@ test('sigstore: the shipped public-good root does not trust a test CA; a bundle 
   assert.match(v.reason, /trusted root \(sigstore public-good\)/);
 });
 
+test('sigstore: a bundle signed with a key verifies with that key from the policy, and is "Wrong key" with another', async (t) => {
+  if (!requireTools(t, ['docker-registry', 'openssl'])) return;
+  const reg = await registryForTest(t);
+  const push = new Pusher(reg.url);
+  const sigstore = new TestSigstore();
+  t.after(() => sigstore.dispose());
+  const key = keyPair();
+  const image = await push.image('bundle/keyed', '1', PLATFORMS[0]!);
+  await pushBundles(push, 'bundle/keyed', image, [sigstore.keyBundle(key, image.digest)]);
+  const root = rootFile(t, sigstore);
+  const ref = `${reg.host}/bundle/keyed:1`;
+  const trusted = await verifier().verify(ref, trust(ref, { trustedRoot: root, policy: [{ images: '**', keys: [keyFile(t, key)], identities: [] }] }));
+  assert.deepEqual([trusted.verdict, trusted.signer], ['verified', `${fingerprint(key.publicPem)} (cosign.pub)`], trusted.reason);
+  const other = await verifier().verify(ref, trust(ref, { trustedRoot: root, policy: [{ images: '**', keys: [keyFile(t, keyPair(), 'other.pub')], identities: [] }] }));
+  assert.equal(other.verdict, 'untrusted', other.reason);
+  assert.match(other.reason, /^Wrong key: the Sigstore bundle does not verify with other\.pub\.$/);
+});
+
 test('notation signatures are reported as signed, not verified; an unreachable registry is unchecked', async (t) => {
   if (!requireTools(t)) return;
   const reg = await registryForTest(t);

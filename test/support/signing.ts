@@ -186,6 +186,16 @@ export class TestSigstore {
   /** A bundle as `cosign sign --new-bundle-format` makes it: a DSSE envelope over an in-toto statement for `digest`. */
   dsseBundle(identity: Identity, digest: string, opts: { tamper?: boolean } = {}): object {
     const { certDer, key } = this.issue(identity);
+    return this.dsse({ certDer, key }, digest, opts);
+  }
+
+  /** The same, signed with a key instead of a certificate (`cosign sign --key` with the new bundle format). */
+  keyBundle(key: KeyPair, digest: string): object {
+    return this.dsse({ key }, digest);
+  }
+
+  private dsse(signer: { certDer?: Buffer; key: KeyPair }, digest: string, opts: { tamper?: boolean } = {}): object {
+    const { certDer, key } = signer;
     const statement = {
       _type: 'https://in-toto.io/Statement/v1',
       subject: [{ name: 'image', digest: { sha256: digest.slice('sha256:'.length) } }],
@@ -201,13 +211,13 @@ export class TestSigstore {
       apiVersion: '0.0.1',
       kind: 'dsse',
       spec: {
-        signatures: [{ signature: sig.toString('base64'), verifier: Buffer.from(`-----BEGIN CERTIFICATE-----\n${certDer.toString('base64')}\n-----END CERTIFICATE-----\n`).toString('base64') }],
+        signatures: [{ signature: sig.toString('base64'), verifier: Buffer.from(certDer ? `-----BEGIN CERTIFICATE-----\n${certDer.toString('base64')}\n-----END CERTIFICATE-----\n` : key.publicPem).toString('base64') }],
         payloadHash: { algorithm: 'sha256', value: createHash('sha256').update(signed).digest('hex') },
       },
     };
     return {
       mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
-      verificationMaterial: { certificate: { rawBytes: certDer.toString('base64') }, tlogEntries: [this.tlogEntry('dsse', body)] },
+      verificationMaterial: { ...(certDer ? { certificate: { rawBytes: certDer.toString('base64') } } : { publicKey: { hint: fingerprint(key.publicPem) } }), tlogEntries: [this.tlogEntry('dsse', body)] },
       dsseEnvelope: { payload: signed.toString('base64'), payloadType: type, signatures: [{ sig: sig.toString('base64'), keyid: '' }] },
     };
   }
