@@ -49,6 +49,7 @@ const dist = {
     'corpus-sweep': join(root, 'scripts/corpus-sweep.ts'),
     'corpus-sweep-k8s': join(root, 'scripts/corpus-sweep-k8s.ts'),
     fuzz: join(root, 'scripts/fuzz.ts'),
+    'corpus-sweep-compose': join(root, 'scripts/corpus-sweep-compose.ts'),
     'helm-corpus': join(root, 'scripts/helm-corpus.ts'),
   },
   outdir: join(root, 'dist'),

@@ -30,10 +30,15 @@ let client: LanguageClient | undefined;
 let scanned: ScannedDiagnostics | undefined;
 
 const schemes = ['file', 'untitled'];
-const languages = ['dockerfile', 'yaml'];
-// The names core/detect.ts recognises (`Dockerfile-windows`, `Dockerfile_arm`, `app.Containerfile`), which editors
-// may open as plain text.
-const dockerfilePatterns = ['**/Dockerfile', '**/Dockerfile.*', '**/Dockerfile-*', '**/Dockerfile_*', '**/*.dockerfile', '**/*.Dockerfile', '**/Containerfile', '**/Containerfile.*', '**/*.containerfile', '**/*.Containerfile'];
+// `dockercompose` is the language Docker's extension gives Compose files; without it they are `yaml`.
+const languages = ['dockerfile', 'yaml', 'dockercompose'];
+// The Dockerfile names dockerfile/detect.ts recognises (`Dockerfile-windows`, `Dockerfile_arm`, `app.Containerfile`),
+// which editors may open as plain text, and Compose files.
+const filePatterns = [
+  '**/Dockerfile', '**/Dockerfile.*', '**/Dockerfile-*', '**/Dockerfile_*', '**/*.dockerfile', '**/*.Dockerfile',
+  '**/Containerfile', '**/Containerfile.*', '**/*.containerfile', '**/*.Containerfile',
+  '**/{compose,docker-compose}.{yaml,yml}', '**/{compose,docker-compose}.*.{yaml,yml}',
+];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -48,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: schemes.flatMap((scheme) => [
       ...languages.map((language) => ({ scheme, language })),
-      ...dockerfilePatterns.map((pattern) => ({ scheme, pattern })),
+      ...filePatterns.map((pattern) => ({ scheme, pattern })),
     ]).concat(
       // JSON configs are not YAML documents, but their problems show in the file like the YAML ones'.
       { scheme: 'file', pattern: '**/.shipshape.json' },

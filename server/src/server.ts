@@ -26,6 +26,8 @@ import { IMAGE_COMMANDS, ImageFeatures, PIN_ACTION_KIND, cacheDirFrom, mergeHove
 import { packageVersion } from './version';
 import { suppressionActions } from './suppress/action';
 import { EXPORT_SARIF_METHOD, exportSarif } from './scan/sarif';
+import { readFromDisk } from './scan/facts';
+import { documentLinks } from './lsp/links';
 import { hostConfig } from './lsp/diagnostics';
 import { pathToFileURL } from 'node:url';
 
@@ -106,6 +108,7 @@ connection.onInitialize((params): InitializeResult => {
       today,
       extra: (doc, result, s) => imageFeatures.extraDiagnostics(doc, result, s),
       workspace: (doc, result, config) => workspaceFiles.liveOutcome(doc.uri, result, config),
+      readFile: (uri) => documents.get(uri)?.getText() ?? readFromDisk(uri),
     },
     maxFileBytes,
   );
@@ -133,6 +136,7 @@ connection.onInitialize((params): InitializeResult => {
       // `save` lets signature checks run after a save instead of while typing.
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
+      documentLinkProvider: { resolveProvider: false },
       codeActionProvider: literalCodeActions ? { codeActionKinds: [...CODE_ACTION_KINDS, PIN_ACTION_KIND], resolveProvider: true } : true,
       executeCommandProvider: { commands: [...(literalCodeActions ? [] : [APPLY_EDIT_COMMAND]), ...IMAGE_COMMANDS] },
     },
@@ -150,7 +154,12 @@ connection.onInitialized(() => {
   }
 });
 
-connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (params) => workspaceFiles.watched(params.changes)));
+connection.onDidChangeWatchedFiles(
+  guard('didChangeWatchedFiles', undefined, (params) => {
+    workspaceFiles.watched(params.changes);
+    for (const change of params.changes) diagnostics.dependencyChanged(change.uri);
+  }),
+);
 
 connection.onDidChangeConfiguration(
   guard('didChangeConfiguration', undefined, (params) => {
@@ -163,7 +172,12 @@ connection.onDidChangeConfiguration(
 
 connection.onNotification(TRUST_CHANGED_METHOD, guard('trustChanged', undefined, (params: unknown) => trust.update(params)));
 
-documents.onDidChangeContent(guard('didChange', undefined, (e) => diagnostics.schedule(e.document.uri)));
+documents.onDidChangeContent(
+  guard('didChange', undefined, (e) => {
+    diagnostics.schedule(e.document.uri);
+    diagnostics.dependencyChanged(e.document.uri);
+  }),
+);
 // Signature checks ask registries: after open and save only, never per keystroke.
 documents.onDidOpen(guard('didOpen', undefined, (e) => imageFeatures.checkSignatures(e.document.uri)));
 documents.onDidSave(guard('didSave', undefined, (e) => imageFeatures.checkSignatures(e.document.uri)));
@@ -175,6 +189,8 @@ documents.onDidClose(
     workspaceFiles.closed(e.document.uri);
   }),
 );
+
+connection.onDocumentLinks(guard('documentLinks', [], async (params) => documentLinks(await diagnostics.resultFor(params.textDocument.uri), rules)));
 
 connection.onHover(
   guard('hover', null, async (params) => {

@@ -4,8 +4,10 @@ import type { Target } from './core/target';
 import type { Rule } from './core/types';
 import { RuleSet } from './core/ruleSet';
 import { isLintable, type KeyedLintResult } from './core/engine';
+import { composeTarget } from './compose/target';
 import { dockerfileTarget } from './dockerfile/target';
 import { k8sTarget } from './k8s/target';
+import { COMPOSE_RULES } from './rules/compose';
 import { DOCKERFILE_RULES } from './rules/dockerfile';
 import { K8S_RULES } from './rules/k8s';
 
@@ -21,6 +23,7 @@ export interface TargetEntry {
  */
 export const TARGETS = [
   entry(dockerfileTarget, DOCKERFILE_RULES),
+  entry(composeTarget, COMPOSE_RULES),
   entry(k8sTarget, K8S_RULES),
 ] as const satisfies readonly TargetEntry[];
 

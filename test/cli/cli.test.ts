@@ -141,7 +141,10 @@ test('JSON findings carry file, rule, severity, message, 0-based range, Kubernet
   const sum = SEVERITIES.reduce((n, s) => n + (out.summary[s] ?? 0), 0);
   assert.equal(out.summary.findings, out.findings.length);
   assert.equal(sum, out.findings.length);
-  assert.ok(!out.findings.some((f) => f.file === 'k8s/compose.yaml' || f.file === 'docs/README.md'), 'non-container files are not reported');
+  assert.ok(!out.findings.some((f) => f.file === 'docs/README.md'), 'non-container files are not reported');
+  const compose = out.findings.filter((f) => f.file === 'k8s/compose.yaml');
+  assert.ok(compose.length > 0 && compose.every((f) => f.ruleId.startsWith('compose/')), 'a Compose file is linted as Compose, never as Kubernetes');
+  assert.deepEqual(compose.find((f) => f.ruleId === 'compose/no-privileged')?.object, { apiVersion: 'compose', kind: 'service', name: 'web' });
   assert.ok(out.findings.some((f) => f.ruleId === 'shipshape/parse-error' && f.file === 'k8s/broken.yaml'));
 });
 

@@ -145,3 +145,16 @@ test('nothing of the credentials appears in pin or scan output, with a Basic-aut
   assert.equal(readFileSync(join(dir, 'Dockerfile'), 'utf8'), `FROM ${reg.host}/private/app:2@${index.digest}\n`);
   for (const r of [resolvedScan, pinned]) assert.deepEqual(leaks(r, [password, basic]), []);
 });
+
+test('pin: Compose images are pinned in place (comments, anchors and quoting kept); built and interpolated ones are left', async (t) => {
+  if (!requireTools(t)) return;
+  const reg = await registryForTest(t);
+  const single = await new Pusher(reg.url).image('team/db', '17', { os: 'linux', architecture: 'amd64' });
+  const compose = (db: string) =>
+    `x-base: &base\n  restart: always # keep\nservices:\n  db:\n    <<: *base\n    image: '${db}' # the database\n  api:\n    build: ./api\n    image: ${reg.host}/team/api:dev\n  cache:\n    image: \${CACHE_IMAGE:-redis:7.4}\n`;
+  const dir = workspace(t, { 'compose.yaml': compose(`${reg.host}/team/db:17`) });
+  const r = await cli(['pin'], dir);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(join(dir, 'compose.yaml'), 'utf8'), compose(`${reg.host}/team/db:17@${single.digest}`));
+  assert.equal(r.stdout, `compose.yaml:6 ${reg.host}/team/db:17 -> ${reg.host}/team/db:17@${single.digest}\nchanged 1 reference, 0 already current, 0 unresolved\n`);
+});

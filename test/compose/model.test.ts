@@ -2,18 +2,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SourceFile } from '../../server/src/core/source';
-import { parseCompose, type ComposeHost } from '../../server/src/compose/model';
+import { parseCompose } from '../../server/src/compose/model';
 import { interpolate, parseDotEnv } from '../../server/src/compose/interpolate';
 import { environmentOf, parseShortPort, parseShortVolume, portsOf, volumesOf } from '../../server/src/compose/syntax';
 import { lookup, rangeFor, setting, via } from '../../server/src/compose/service';
 import { dirOf, joinPath } from '../../server/src/compose/paths';
 
-function host(files: Record<string, string>): ComposeHost {
-  return { readFile: (path) => files[path] };
-}
 
 function parse(text: string, files: Record<string, string> = {}, path = '/p/compose.yaml') {
-  return parseCompose(new SourceFile(path, text), host(files));
+  return parseCompose(new SourceFile(path, text), (p) => files[p]);
 }
 
 const at = (r: { start: { line: number; character: number } }) => `${r.start.line + 1}:${r.start.character + 1}`;

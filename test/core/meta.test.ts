@@ -9,7 +9,7 @@ import { isWorkspaceRule } from '../../server/src/core/types';
 import { lintWorkspace } from '../../server/src/core/workspace';
 
 const root = join(__dirname, '../../..');
-const PEERS = ['hadolint', 'buildkit', 'checkov', 'kube-linter', 'trivy', 'kubesec', 'polaris', 'kube-score', 'pss'];
+const PEERS = ['hadolint', 'buildkit', 'checkov', 'kube-linter', 'trivy', 'kubesec', 'polaris', 'kube-score', 'pss', 'kics'];
 
 test('each target\'s rules/<target>/index.ts lists exactly its rule files, sorted by id', () => {
   const files = readdirSync(join(root, 'server/src/rules')).flatMap((t) =>

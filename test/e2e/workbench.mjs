@@ -6,7 +6,7 @@ import path from 'node:path';
 export const WAIT = Number(process.env.WAIT_MS || 90000);
 export const SQUIGGLE = '.squiggly-error, .squiggly-warning, .squiggly-info';
 // No leading \b: the hover's innerText runs the source into the code (`shipshapedockerfile/...`).
-export const RULE_ID = /(?:dockerfile|k8s)\/[a-z0-9]+(?:-[a-z0-9]+)*/g;
+export const RULE_ID = /(?:dockerfile|compose|k8s)\/[a-z0-9]+(?:-[a-z0-9]+)*/g;
 
 /** Opens a workspace file through Quick Open and returns the editor that shows it. */
 export async function openFile(page, relPath, expectText, log = () => {}) {

@@ -57,4 +57,4 @@ export function findingAt(doc: vscode.TextDocument, diagnostics: vscode.Diagnost
   return diagnostics.find((d) => doc.lineAt(d.range.start.line).text.includes(lineIncludes) && doc.getText(d.range) === text);
 }
 
-export const RULE_ID = /^(dockerfile|k8s)\/[a-z0-9]+(-[a-z0-9]+)*$/;
+export const RULE_ID = /^(dockerfile|compose|k8s)\/[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -8,6 +8,8 @@ export interface ValidCase {
   code: string;
   path?: string;
   config?: LintConfig;
+  /** Other files the linted one may read (a Compose `.env`, `extends.file`, build Dockerfile), by path. */
+  files?: Record<string, string>;
 }
 
 export interface ExpectedError {
@@ -47,22 +49,26 @@ export function formatRange(f: Pick<Finding, 'range'>): string {
 function run(rule: Rule, c: ValidCase): Finding[] {
   const registry = ruleSetOf([rule]);
   const config: LintConfig = { ...c.config, rules: { [rule.meta.id]: rule.meta.severity, ...c.config?.rules } };
-  const result = lint({ path: c.path ?? defaultPath(rule), text: c.code }, config, registry);
+  const result = lint({ path: c.path ?? defaultPath(rule), text: c.code, ...reader(c.files) }, config, registry);
   const internal = result.findings.filter((f) => f.ruleId === 'shipshape/internal-error');
   assert.deepEqual(internal, [], 'the rule threw');
   return result.findings.filter((f) => f.ruleId === rule.meta.id);
 }
 
+function reader(files: Record<string, string> | undefined): { readFile?: (path: string) => string | undefined } {
+  return files ? { readFile: (path) => files[path] } : {};
+}
+
 /** Findings of every rule, for the "nothing new appears" check after a fix. */
-function countAll(code: string, path: string): Map<string, number> {
+function countAll(code: string, path: string, files?: Record<string, string>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const f of lint({ path, text: code }).findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+  for (const f of lint({ path, text: code, ...reader(files) }).findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
   return counts;
 }
 
-function assertNothingNew(before: string, after: string, path: string, ruleId: string): void {
-  const a = countAll(before, path);
-  const b = countAll(after, path);
+function assertNothingNew(before: string, after: string, path: string, ruleId: string, files?: Record<string, string>): void {
+  const a = countAll(before, path, files);
+  const b = countAll(after, path, files);
   for (const [id, n] of b) {
     if (id === ruleId) assert.ok(n < (a.get(id) ?? 0), `fix did not remove a ${ruleId} finding`);
     else assert.ok(n <= (a.get(id) ?? 0), `fix introduced a ${id} finding`);
@@ -76,7 +82,7 @@ export function ruleTester(rule: Rule, cases: RuleCases): void {
     assert.ok(cases.invalid.length >= 3, `${cases.invalid.length} invalid cases`);
   });
   const seen = new Set<string>();
-  const key = (c: ValidCase) => `${c.path ?? ''}\u0000${c.code}\u0000${JSON.stringify(c.config ?? {})}`;
+  const key = (c: ValidCase) => `${c.path ?? ''}\u0000${c.code}\u0000${JSON.stringify(c.config ?? {})}\u0000${JSON.stringify(c.files ?? {})}`;
   const label = (c: ValidCase, i: number) => c.name ?? `#${i + 1}: ${c.code.split('\n').filter(Boolean).slice(0, 3).join(' | ').slice(0, 90)}`;
 
   cases.valid.forEach((raw, i) => {
@@ -106,7 +112,7 @@ export function ruleTester(rule: Rule, cases: RuleCases): void {
         const fixed = applyEdits(c.code, fixes.flatMap((f) => f.edits));
         assert.notEqual(fixed, c.code, 'the fix changed nothing');
         assert.equal(fixed, c.output);
-        assertNothingNew(c.code, fixed, path, rule.meta.id);
+        assertNothingNew(c.code, fixed, path, rule.meta.id, c.files);
       } else {
         assert.equal(c.output, undefined, 'the case has `output` but the rule produced no fix');
       }
@@ -116,7 +122,7 @@ export function ruleTester(rule: Rule, cases: RuleCases): void {
         suggestions.forEach((s, j) => {
           const out = applyEdits(c.code, s.edits);
           assert.equal(out, c.suggestions![j]);
-          assertNothingNew(c.code, out, path, rule.meta.id);
+          assertNothingNew(c.code, out, path, rule.meta.id, c.files);
         });
       }
     });

@@ -11,7 +11,7 @@ import type { RuleSet } from '../core/ruleSet';
 import type { FileConfig } from '../config';
 import { nodeConfigFs, workspaceConfig } from '../config/node';
 import { scanFiles, type FileResult } from '../scan';
-import { withFileFacts } from '../scan/facts';
+import { readFromDisk, withFileFacts } from '../scan/facts';
 import type { FileReport, ScanReport } from './report';
 
 export class InputError extends Error {}
@@ -187,7 +187,7 @@ async function scanStdin(inputs: ScanInputs, configFor: (path: string, languageI
   const path = name ? resolve(inputs.cwd, name) : 'stdin';
   // Unnamed stdin has no place on disk, so it gets the config of the working directory and no file facts.
   const config = name ? configFor(path) : configFor(join(inputs.cwd, 'stdin'), 'yaml');
-  const result = lint({ path, text, ...(languageId ? { languageId } : {}) }, config, inputs.rules);
+  const result = lint({ path, text, ...(languageId ? { languageId } : {}), ...(name ? { readFile: readFromDisk } : {}) }, config, inputs.rules);
   return { path: name ? displayPath(inputs.cwd, path) : path, findings: result.findings, text };
 }
 

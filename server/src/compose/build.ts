@@ -49,7 +49,7 @@ export interface BuiltUser {
 
 /** The user the built image runs as, when the Dockerfile is readable and says; undefined otherwise (unknown). */
 export function builtUser(compose: ComposeFile, build: ServiceBuild): BuiltUser | undefined {
-  const text = compose.host?.readFile(build.dockerfile);
+  const text = compose.readFile?.(build.dockerfile);
   if (text === undefined) return undefined;
   const model = parseDockerfile(new SourceFile(build.dockerfile, text));
   const target = build.target?.toLowerCase();

@@ -4,15 +4,11 @@
 import { isMap, isScalar, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { SourceFile } from '../core/source';
+import type { FileReader } from '../core/target';
 import { asMap, asScalar, deref, keyText, nodeRange, stringItems } from '../k8s/yaml';
 import { parseDotEnv, type Env } from './interpolate';
 import { dirOf, joinPath } from './paths';
 
-/** How the engine reaches files other than the one being linted; absent in hosts that cannot read (then those parts are unknown). */
-export interface ComposeHost {
-  /** The text of `path` (as built by joining onto the linted file's directory), or undefined when unreadable. */
-  readFile(path: string): string | undefined;
-}
 
 export interface ComposeDiagnostic {
   id: 'shipshape/parse-error' | 'shipshape/yaml-limit';
@@ -74,7 +70,8 @@ export interface ComposeFile {
   includes: ComposeInclude[];
   /** Variables from the `.env` beside the file. */
   env: Env;
-  host: ComposeHost | undefined;
+  /** Reads the files this one refers to; undefined in hosts that cannot (then those parts are unknown). */
+  readFile: FileReader | undefined;
   diagnostics: ComposeDiagnostic[];
 }
 
@@ -82,12 +79,9 @@ export interface ComposeFile {
 const MAX_ALIAS_COUNT = 10_000;
 const MAX_EXTENDS_DEPTH = 8;
 
-/** `cheapReject`: the caller already knows the text has no top-level `services:`; nothing is parsed. */
-export function parseCompose(file: SourceFile, host?: ComposeHost, cheapReject = false): ComposeFile {
-  const none: ComposeFile = { file, doc: undefined, root: undefined, services: [], includes: [], env: new Map(), host, diagnostics: [] };
-  if (cheapReject) return none;
-  const env = readEnv(file.path, host);
-  const empty: ComposeFile = { ...none, env };
+export function parseCompose(file: SourceFile, readFile?: FileReader): ComposeFile {
+  const env = readEnv(file.path, readFile);
+  const empty: ComposeFile = { file, doc: undefined, root: undefined, services: [], includes: [], env, readFile, diagnostics: [] };
   const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
   if (doc.errors.length) {
     const err = doc.errors[0]!;
@@ -99,7 +93,7 @@ export function parseCompose(file: SourceFile, host?: ComposeHost, cheapReject =
     return { ...empty, doc, diagnostics: [{ id: 'shipshape/yaml-limit', range: nodeRange(file, root.items[0]?.key as Node) ?? file.rangeOf(0, 0), message: 'This file\'s aliases expand too far (an alias bomb?); it was not checked.' }] };
   }
   const self: ComposeDoc = { file, doc };
-  const loader = new Loader(self, host);
+  const loader = new Loader(self, readFile);
   const services: ComposeService[] = [];
   const servicesMap = asMap(fieldOf(root, 'services', doc)?.value, doc);
   for (const entry of entries(servicesMap, doc)) {
@@ -111,8 +105,8 @@ export function parseCompose(file: SourceFile, host?: ComposeHost, cheapReject =
   return { ...empty, doc, root, services, includes: includesOf(file, root, doc) };
 }
 
-function readEnv(path: string, host: ComposeHost | undefined): Env {
-  const text = host?.readFile(joinPath(dirOf(path), '.env'));
+function readEnv(path: string, readFile: FileReader | undefined): Env {
+  const text = readFile?.(joinPath(dirOf(path), '.env'));
   return text === undefined ? new Map() : parseDotEnv(text);
 }
 
@@ -121,7 +115,7 @@ class Loader {
 
   constructor(
     private readonly self: ComposeDoc,
-    private readonly host: ComposeHost | undefined,
+    private readonly readFile: FileReader | undefined,
   ) {}
 
   service(name: string, node: YAMLMap, keyRange: Range): ComposeService {
@@ -191,7 +185,7 @@ class Loader {
     if (path === this.self.file.path) return this.self;
     if (this.docs.has(path)) return this.docs.get(path);
     let loaded: ComposeDoc | undefined;
-    const text = this.host?.readFile(path);
+    const text = this.readFile?.(path);
     if (text !== undefined) {
       const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: false });
       if (!doc.errors.length && !tooLarge(doc, text)) loaded = { file: new SourceFile(path, text), doc };

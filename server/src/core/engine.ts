@@ -7,7 +7,7 @@ import type { RuleSet } from './ruleSet';
 import type { BaseContext, CheckRule, Finding, RuleMeta, Severity, TargetId } from './types';
 import { isWorkspaceRule } from './types';
 import type { WorkspaceFileFacts } from './workspace';
-import type { DetectInput, Target } from './target';
+import type { DetectInput, FileReader, Target } from './target';
 import { applySuppressions, type Suppressed } from './suppress';
 import { collector, compareFindings, engineFinding, errorText, internalFinding, zeroRange } from './findings';
 
@@ -16,6 +16,8 @@ export interface LintInput {
   path: string;
   text: string;
   languageId?: string;
+  /** How the target reaches files this one refers to (see `FileReader`); absent: those parts are unknown. */
+  readFile?: FileReader;
 }
 
 /** What `lint` returns for any file; `kind` is the target id (`model` its parse) or `yaml`/`other` for unclaimed files. */
@@ -52,7 +54,7 @@ export type LintKind = LintResult['kind'];
 
 export function lint(input: LintInput, config: LintConfig, rules: RuleSet): LintResult {
   const file = new SourceFile(input.path, input.text, input.languageId);
-  const parsed = parseFile(rules.targets, file);
+  const parsed = parseFile(rules.targets, file, input.readFile);
   if (!parsed.target) return { kind: parsed.kind, findings: [], suppressed: [], file };
   return lintParsed(parsed.target, parsed.model, parsed.error, file, config, rules);
 }
@@ -84,12 +86,13 @@ export function isLintable(targets: readonly Target[], input: DetectInput): bool
  * Picks the target and parses: a `certain` claim wins outright; otherwise each candidate in registration order
  * parses the file until one accepts it.
  */
-export function parseFile(targets: readonly Target[], file: SourceFile): ParsedFile {
+export function parseFile(targets: readonly Target[], file: SourceFile, readFile?: FileReader): ParsedFile {
   const { certain, candidates } = claimsOf(targets, { path: file.path, languageId: file.languageId });
   for (const target of certain ? [certain] : candidates) {
+    if (!certain && target.sniff && !target.sniff(file.text)) continue;
     let model: unknown;
     try {
-      model = target.parse(file);
+      model = target.parse(file, readFile);
     } catch (error) {
       return { target, model: undefined, error, file };
     }

@@ -30,6 +30,19 @@ export interface Unit<U = unknown> {
   object?: ObjectRef;
 }
 
+/**
+ * Reads a file the linted one refers to (a Compose file's `.env`, `extends.file`, a service's build Dockerfile), by
+ * a path joined onto the linted file's path; undefined when it cannot be read. The engine does no I/O itself: hosts
+ * inject this (the disk for the CLI and the scan; open documents, then the disk, in the editor).
+ */
+export type FileReader = (path: string) => string | undefined;
+
+/** A span of the file that names another file, by the path `FileReader` would read it with. */
+export interface FileLink {
+  range: Range;
+  target: string;
+}
+
 /** A finding the parse itself produced (syntax error, skipped template, refused alias bomb). */
 export interface ParseDiagnostic {
   id: EngineDiagnosticId;
@@ -69,8 +82,13 @@ export interface Target<M = any, U = any, Id extends TargetId = TargetId> {
   readonly peerTools: readonly string[];
   /** A `languageId` decides when there is one: a YAML document is never a Dockerfile, whatever its name. */
   detect(input: DetectInput): Claim | undefined;
-  /** Throws only on a bug; bad input becomes `parseDiagnostics`. */
-  parse(file: SourceFile): M;
+  /** Throws only on a bug; bad input becomes `parseDiagnostics`. `readFile` reaches files this one refers to. */
+  parse(file: SourceFile, readFile?: FileReader): M;
+  /**
+   * For `candidate` claims: a cheap look at the text before any parse; false means it cannot be this target's and
+   * the parse is skipped (Compose needs a top-level `services:`). Absent means maybe.
+   */
+  sniff?(text: string): boolean;
   /** For `candidate` claims: whether the content is this target's. Absent means yes. */
   accepts?(model: M, file: SourceFile): boolean;
   parseDiagnostics?(model: M): readonly ParseDiagnostic[];
@@ -80,6 +98,8 @@ export interface Target<M = any, U = any, Id extends TargetId = TargetId> {
   /** Every suppression in the file, ours and peers' (filtered by the engine when peers are off). */
   directives(file: SourceFile, model: M, rules: RuleCatalog): Directive[];
   imageTexts(file: SourceFile, model: M): ImageText[];
+  /** References to other files, shown as links in the editor (a Compose service's `build:` to its Dockerfile). */
+  links?(file: SourceFile, model: M): FileLink[];
   /** The line a `# shipshape-ignore` comment for a finding at `range` goes above; undefined: no such line. */
   suppressionLine(file: SourceFile, model: M, range: Range): number | undefined;
   /** The line a `# shipshape-ignore-file` comment goes above (after a Dockerfile's parser directives). */

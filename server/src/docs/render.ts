@@ -18,6 +18,7 @@ const PEER_NAMES: Record<string, string> = {
   polaris: 'Polaris',
   'kube-score': 'kube-score',
   pss: 'Pod Security Standards',
+  kics: 'KICS',
 };
 
 export function standardsLine(standards: Standards | undefined): string | undefined {

@@ -3,6 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintResult } from '../core/engine';
+import type { FileReader } from '../core/target';
 import { SHIPPED } from '../targets';
 import { isConfigFile, lintConfigFile } from '../config/lintConfigFile';
 import type { LintConfig } from '../core/config';
@@ -31,6 +32,8 @@ export interface DiagnosticsDeps {
   workspace?(doc: TextDocument, result: LintResult, config: LintConfig): WorkspaceOutcome | undefined;
   /** Lints large YAML documents per `---` document, reusing unchanged ones; a fresh one per instance by default. */
   incremental?: IncrementalLinter;
+  /** Reads a file a document refers to (a Compose `.env`, `extends.file`, build Dockerfile): open documents first. */
+  readFile?: FileReader;
 }
 
 interface Entry {
@@ -38,6 +41,8 @@ interface Entry {
   /** Undefined when Shipshape is disabled for the document. */
   result: LintResult | undefined;
   settings: Settings;
+  /** Files the lint read (by the names the engine asked for), so a change there re-lints this document. */
+  reads: ReadonlySet<string>;
 }
 
 /**
@@ -46,9 +51,9 @@ interface Entry {
  */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export function lintDocument(doc: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>, config: LintConfig, incremental?: IncrementalLinter): LintResult {
+export function lintDocument(doc: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>, config: LintConfig, incremental?: IncrementalLinter, readFile?: FileReader): LintResult {
   if (isConfigFile(doc.uri)) return lintConfigFile(doc.uri, doc.getText(), SHIPPED.metas());
-  const input = { path: doc.uri, text: doc.getText(), languageId: doc.languageId };
+  const input = { path: doc.uri, text: doc.getText(), languageId: doc.languageId, ...(readFile ? { readFile } : {}) };
   return incremental ? incremental.lint(input, config, SHIPPED) : lint(input, config, SHIPPED);
 }
 
@@ -94,6 +99,15 @@ export class DocumentDiagnostics {
     } finally {
       // Nothing can run between the loop's last check and here (no await), so no change is lost.
       this.active.delete(uri);
+    }
+  }
+
+  /** Re-validates the open documents whose last lint read `uri` (a Compose file's Dockerfile or `.env` changed). */
+  dependencyChanged(uri: string): void {
+    for (const [doc, entry] of this.cache) {
+      if (doc === uri || !entry.reads.has(uri)) continue;
+      this.cache.delete(doc);
+      this.schedule(doc);
     }
   }
 
@@ -144,6 +158,7 @@ export class DocumentDiagnostics {
     // The document moved on (or closed) while settings were fetched: this version's result is already stale.
     if (this.deps.document(uri)?.version !== version || generation !== this.generation) return undefined;
     let result: LintResult | undefined;
+    const reads = new Set<string>();
     const size = Buffer.byteLength(doc.getText(), 'utf8');
     if (size > this.maxFileBytes) {
       this.deps.log(`Shipshape skipped ${uri}: ${size} bytes is over the ${this.maxFileBytes}-byte limit for live linting; use \`shipshape scan\``);
@@ -151,14 +166,15 @@ export class DocumentDiagnostics {
       try {
         const host = hostConfig(settings, this.today());
         const config = this.deps.config?.(doc, host) ?? host;
-        result = lintDocument(doc, config, this.incremental);
+        const read = this.deps.readFile;
+        result = lintDocument(doc, config, this.incremental, read && ((path) => (reads.add(path), read(path))));
         result = mergeOutcome(result, this.deps.workspace?.(doc, result, config));
       } catch (err) {
         this.deps.log(`Shipshape could not lint ${uri} (version ${version}): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         return undefined;
       }
     }
-    const entry: Entry = { version, result, settings };
+    const entry: Entry = { version, result, settings, reads };
     this.cache.set(uri, entry);
     return entry;
   }

@@ -27,6 +27,8 @@ export const WATCH_GLOBS = [
   '**/*.{yaml,yml}',
   '**/.shipshape.{yaml,yml,json}',
   '**/{.dockerignore,*.dockerignore}',
+  // Compose files read the `.env` beside them; a change there re-lints them.
+  '**/.env',
 ];
 
 /** Up to this many files are re-linted in process; more go to the worker pool. */

@@ -185,7 +185,7 @@ let nextRegistryId = 0;
 /** Only YAML that Kubernetes may claim is split by document; anything another target claims outright is linted whole. */
 function isKubernetesCandidate(rules: RuleSet, input: LintInput): boolean {
   const { certain, candidates } = claimsOf(rules.targets, input);
-  return certain === undefined && candidates[0]?.id === 'k8s';
+  return certain === undefined && candidates.find((t) => !t.sniff || t.sniff(input.text))?.id === 'k8s';
 }
 
 /** A document holding both quote characters, so an unclosed quote ends at the marker as in the whole file. */

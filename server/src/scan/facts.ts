@@ -1,6 +1,7 @@
 // Facts about a file's surroundings that the engine cannot look up (it does no I/O); the editor and the CLI set
 // them in `config.context` before linting.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { basename, dirname, join } from 'node:path';
 import type { LintConfig, LintContextFacts } from '../core/config';
 import { detectDockerfile } from '../dockerfile/detect';
@@ -27,4 +28,22 @@ export function fileFacts(path: string, today: string, languageId?: string, exis
 /** `config` with the file's facts added as the top layer of `context`. */
 export function withFileFacts(config: LintConfig, path: string, today: string, languageId?: string): LintConfig {
   return { ...config, context: { ...config.context, ...fileFacts(path, today, languageId) } };
+}
+
+/** Files the engine may read beside a linted one are small (a `.env`, a Dockerfile, a Compose file). */
+const MAX_READ_BYTES = 1024 * 1024;
+
+/**
+ * The engine's file reader on disk (`LintInput.readFile`): a path or `file:` URI, undefined when missing, not a file,
+ * too large or unreadable. Used by the scan, the CLI and (after open documents) the editor.
+ */
+export function readFromDisk(path: string): string | undefined {
+  try {
+    const file = path.startsWith('file:') ? fileURLToPath(path) : path;
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size > MAX_READ_BYTES) return undefined;
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
 }

@@ -12,6 +12,7 @@ import { looksLikeDockerfile } from '../dockerfile/detect';
 import type { Finding } from '../core/types';
 import type { Suppressed } from '../core/suppress';
 import type { WorkspaceFileFacts } from '../core/workspace';
+import { readFromDisk } from './facts';
 
 /**
  * Default size limit (`maxFileSizeMB`): linting typical YAML runs at about 4.5 MB/s on one core (npm run bench), so
@@ -84,7 +85,7 @@ export function lintFile(path: string, config: LintConfig): FileResult {
       languageId = languageByContent(text);
       if (!languageId) return skip('its name and content are neither a Dockerfile nor Kubernetes YAML');
     }
-    const result = lint({ path, text, ...(languageId ? { languageId } : {}) }, config, SHIPPED);
+    const result = lint({ path, text, readFile: readFromDisk, ...(languageId ? { languageId } : {}) }, config, SHIPPED);
     return { path, kind: result.kind, findings: result.findings, suppressed: result.suppressed, ...(result.workspace ? { workspace: result.workspace } : {}) };
   } catch (err) {
     return skip(`it cannot be read (${(err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err))})`);
