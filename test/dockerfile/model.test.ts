@@ -64,3 +64,31 @@ test('flags with offsets, ONBUILD triggers, CRLF and BOM', () => {
   assert.equal(m.nodes[2]!.trigger?.keyword, 'COPY');
   assert.equal(m.nodes[2]!.trigger?.flags[0]?.value, 'b');
 });
+
+test('instructions before any FROM form an implicit stage with an unknown base; ARGs before FROM stay global', () => {
+  const m = model('ARG V=1\nRUN echo $V\nUSER app\nFROM debian:12 AS b\nRUN true\n');
+  assert.deepEqual(m.stages.map((s) => [s.index, s.implicit, s.name, s.image?.text, s.nodes.map((n) => n.keyword)]), [[0, true, undefined, undefined, ['RUN', 'USER']], [1, false, 'b', 'debian:12', ['RUN']]]);
+  assert.equal(m.stages[0]!.firstNode.keyword, 'RUN');
+  assert.equal(m.stages[0]!.fromNode, undefined);
+  assert.equal(m.finalStage?.name, 'b');
+  assert.equal(m.globalArgs.get('V'), '1');
+  const run = m.nodes[1]!;
+  assert.equal(m.stageOf(run), m.stages[0]);
+  assert.deepEqual(m.shellOf(run), ['/bin/sh', '-c']);
+  assert.equal(m.scriptOf(run)?.commands[0]?.name, 'echo');
+  // A fragment with no FROM at all is one implicit, final stage.
+  const fragment = model('RUN make\nCMD ["app"]\n');
+  assert.deepEqual(fragment.stages.map((s) => [s.implicit, s.isFinal, s.nodes.length]), [[true, true, 2]]);
+});
+
+test('ARG defaults expand earlier ARGs; FROM name-${ARG} resolves to a stage of the file', () => {
+  const m = model('ARG BASE=alpine\nARG TAG=3.20\nARG IMAGE=${BASE}:${TAG}\nARG VARIANT=slim\nARG UNKNOWN_REF=${NOPE}\nFROM ${IMAGE} AS base-slim\nARG STAGE_A=x\nARG STAGE_B=${STAGE_A}-y\nENV PATH_X=/opt/${STAGE_B}\nRUN true\nFROM base-${VARIANT}\nFROM ${UNKNOWN_REF}\n');
+  assert.equal(m.globalArgs.get('IMAGE'), 'alpine:3.20');
+  assert.equal(m.stages[0]!.image?.resolved, 'alpine:3.20');
+  assert.equal(m.stages[1]!.parent, m.stages[0], 'FROM base-${VARIANT} builds on the stage base-slim');
+  assert.equal(m.stages[1]!.image, undefined);
+  assert.equal(m.stages[2]!.image?.resolved, undefined, 'a default naming an unknown variable does not resolve');
+  const run = m.nodes.find((n) => n.keyword === 'RUN')!;
+  assert.equal(m.variable(run, 'STAGE_B'), 'x-y');
+  assert.equal(m.variable(run, 'PATH_X'), '/opt/x-y');
+});

@@ -2,7 +2,7 @@
 // with word offsets that point back into the document.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseShell, parseOptions } from '../../server/src/dockerfile/shell';
+import { basename, enablesPipefail, isShellName, parseShell, parseOptions } from '../../server/src/dockerfile/shell';
 
 const parse = (text: string) => parseShell({ text, offsetOf: (i) => i });
 const names = (text: string) => parse(text).commands.map((c) => c.name);
@@ -58,4 +58,46 @@ test('parseOptions: grouped short flags, values, long options and operands', () 
   assert.deepEqual(o.values.get('o')?.map((w) => w.value), ['out']);
   assert.deepEqual(o.values.get('url')?.map((w) => w.value), ['https://x']);
   assert.deepEqual(o.operands.map((w) => w.value), ['-y']);
+});
+
+test('incomplete syntax is flagged: a pipe or && with nothing after it, unterminated quotes in nested scripts', () => {
+  for (const [text, problem] of [
+    ['curl https://example.com/x | && echo', 'a pipe with no command after it'],
+    ['curl https://example.com/x |', 'a pipe with no command after it'],
+    ['apt-get update &&', '`&&` with no command after it'],
+    ['make || ', '`||` with no command after it'],
+    ['make && ;', '`&&` with no command after it'],
+    ["bash -c 'curl x | '", 'a pipe with no command after it'],
+    ['echo "$(curl x |)"', 'a pipe with no command after it'],
+    ["sh -c 'echo \"open'", 'unterminated double quote'],
+  ] as const) {
+    assert.equal(parse(text).incomplete, problem, text);
+  }
+  for (const text of ['a | b && c || d; e', 'a |\n  b', 'a &&\n b', 'for x in 1; do echo $x; done | sort', 'a | # c\n b', 'x=$(a | b) && y']) {
+    assert.equal(parse(text).incomplete, undefined, text);
+  }
+});
+
+test('one shell vocabulary: shell names, basename and enablesPipefail', () => {
+  assert.deepEqual(['sh', '/bin/bash', '/usr/bin/dash', 'busybox', 'pwsh', 'cmd'].map((n) => isShellName(n)), [true, true, true, false, false, false]);
+  assert.equal(isShellName('/bin/busybox', { busybox: true }), true);
+  assert.deepEqual([basename('/bin/sh'), basename('C:\\Windows\\cmd.exe'), basename('sh')], ['sh', 'cmd.exe', 'sh']);
+  for (const args of [['-o', 'pipefail'], ['-eo', 'pipefail'], ['-Eeuo', 'pipefail', '-c'], ['-eux', '-o', 'pipefail'], ['-o', 'errexit', '-o', 'pipefail'], ['-oe', 'pipefail']]) {
+    assert.equal(enablesPipefail(args), true, args.join(' '));
+  }
+  for (const args of [['-e'], ['-c', '-o', 'pipefail'], ['-o', 'pipefail', '+o', 'pipefail'], ['-o', 'errexit', 'pipefail'], ['pipefail'], ['-ec', '-o', 'pipefail']]) {
+    assert.equal(enablesPipefail(args), false, args.join(' '));
+  }
+});
+
+test('parseOptions keeps offsets of option values inside a word (`--output=f`, `-ofile`)', () => {
+  const text = 'curl --output=/tmp/f -ofile -sH k https://x';
+  const words = parse(text).commands[0]!.argv.slice(1);
+  const o = parseOptions(words, new Set(['o', 'output', 'H']));
+  const [long, short] = [o.values.get('output')![0]!, o.values.get('o')![0]!];
+  assert.deepEqual([long.value, text.slice(long.start, long.end), long.offsetOfValue(1)], ['/tmp/f', '/tmp/f', text.indexOf('/tmp/f') + 1]);
+  assert.deepEqual([short.value, text.slice(short.start, short.end)], ['file', 'file']);
+  assert.deepEqual(o.values.get('H')?.map((w) => w.value), ['k']);
+  assert.equal(o.flags.has('k'), false, '`-sH k`: k is the header value, not -k');
+  assert.deepEqual(o.list.map((r) => [r.name, r.index]), [['output', 2], ['o', 1], ['s', 1], ['H', 2]]);
 });

@@ -1,7 +1,9 @@
 // Classifies ADD sources: remote URL, git repository, local archive (auto-extracted) or plain local file.
 export type AddSourceKind = 'url' | 'git' | 'archive' | 'local' | 'heredoc' | 'dynamic';
 
-const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst|lz|lzma|Z)|tgz|tbz2?|txz|tzst|tlz)$/i;
+// ADD extracts a local tar archive, plain or compressed with gzip, bzip2, xz (or zstd with BuildKit), whatever its
+// name; the extension is the only hint we have. The list is hadolint's (DL3020) plus zstd.
+const ARCHIVE = /\.(tar|gz|bz2|xz|zst|lz|lzma|Z|tZ|tb2|tbz|tbz2|tgz|tlz|tpz|txz|tzst)$/i;
 
 export function addSourceKind(value: string): AddSourceKind {
   if (value.startsWith('<<')) return 'heredoc';

@@ -5,7 +5,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, From, Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { SourceFile } from '../core/source';
-import { parseShell, type ShScript } from './shell';
+import { isShellName, parseShell, type ShScript } from './shell';
 
 export type { Span, DWord, DFlag, Heredoc } from './words';
 import type { Span, DWord, DFlag, Heredoc } from './words';
@@ -59,10 +59,18 @@ export interface ImageRef {
 }
 
 export interface Stage {
+  /** Position in `stages`. */
   index: number;
-  /** dockerfile-ast's FROM node (editor features, suppressions). */
-  readonly from: From;
-  fromNode: InstructionNode;
+  /**
+   * Instructions written before any `FROM` (a half-typed file, a fragment) form an implicit first stage with an
+   * unknown base: it has no FROM node, no image and no name, and rules check its instructions as usual.
+   */
+  implicit: boolean;
+  /** dockerfile-ast's FROM node (editor features, suppressions); undefined for the implicit stage. */
+  readonly from: From | undefined;
+  fromNode?: InstructionNode;
+  /** The stage's first instruction: its FROM, or the first instruction of the implicit stage. */
+  firstNode: InstructionNode;
   /** `AS name`, lower-cased as BuildKit compares it. */
   name?: string;
   /** Undefined for `scratch` and for a stage built on an earlier stage. */
@@ -93,7 +101,10 @@ export interface DockerfileModel {
   stages: Stage[];
   finalStage?: Stage;
   escapeChar: string;
-  /** Global ARGs (before the first FROM), name → default (undefined when declared without one). */
+  /**
+   * Global ARGs (before the first FROM), name → default (undefined when declared without one). A default that names
+   * earlier global ARGs is expanded (`ARG IMAGE=${BASE}:${TAG}`), as BuildKit expands meta args in order.
+   */
   globalArgs: Map<string, string | undefined>;
   stageOf(node: InstructionNode): Stage | undefined;
   /** The SHELL in effect for a RUN/CMD/ENTRYPOINT node. */
@@ -106,16 +117,9 @@ export interface DockerfileModel {
   expand(node: InstructionNode, text: string): string | undefined;
 }
 
-const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
-
+/** A SHELL (or default shell) that runs RUN bodies as POSIX shell scripts. */
 export function isPosixShell(shell: readonly string[]): boolean {
-  const exe = basename(shell[0] ?? '').toLowerCase();
-  return POSIX_SHELLS.has(exe);
-}
-
-export function basename(path: string): string {
-  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return i >= 0 ? path.slice(i + 1) : path;
+  return isShellName(shell[0] ?? '', { busybox: true });
 }
 
 export function parseDockerfile(file: SourceFile): DockerfileModel {
@@ -127,14 +131,20 @@ export function parseDockerfile(file: SourceFile): DockerfileModel {
   const stageByNode = new Map<InstructionNode, Stage>();
   const globalArgs = new Map<string, string | undefined>();
   let current: Stage | undefined;
+  let froms = 0;
   for (const node of nodes) {
     if (node.keyword === 'FROM') {
-      current = makeStage(file, node, stages, globalArgs, getAst, lexed.escape);
+      current = makeStage(file, node, stages, globalArgs, getAst, lexed.escape, froms++);
       stages.push(current);
+    } else if ((!current || current.implicit) && node.keyword === 'ARG') {
+      // Meta args: every ARG before the first FROM, as BuildKit reads them, even after a stray instruction.
+      for (const kv of argPairs(node)) globalArgs.set(kv.key, kv.value === undefined ? undefined : (expandVars(kv.value, (n) => globalArgs.get(n)) ?? kv.value));
+      current?.nodes.push(node);
     } else if (current) {
       current.nodes.push(node);
-    } else if (node.keyword === 'ARG') {
-      for (const kv of argPairs(node)) globalArgs.set(kv.key, kv.value);
+    } else {
+      current = implicitStage(node, lexed.escape);
+      stages.push(current);
     }
     if (current) stageByNode.set(node, current);
   }
@@ -145,15 +155,16 @@ export function parseDockerfile(file: SourceFile): DockerfileModel {
   }
 
   const shells = new Map<InstructionNode, string[]>();
+  // The shell a child stage inherits is the last one of its parent.
+  const lastShell = new Map<Stage, string[]>();
   for (const stage of stages) {
-    let shell = stage.parent ? (shells.get(stage.parent.fromNode) ?? defaultShell(stage)) : defaultShell(stage);
-    shells.set(stage.fromNode, shell);
+    let shell = (stage.parent ? lastShell.get(stage.parent) : undefined) ?? defaultShell(stage);
+    if (stage.fromNode) shells.set(stage.fromNode, shell);
     for (const node of stage.nodes) {
       if (node.keyword === 'SHELL' && node.json?.length) shell = jsonValues(node);
       shells.set(node, shell);
     }
-    // The shell a child stage inherits is the last one of this stage.
-    shells.set(stage.fromNode, shell);
+    lastShell.set(stage, shell);
   }
   const scripts = new Map<InstructionNode, ShScript | undefined>();
   const model: DockerfileModel = {
@@ -211,25 +222,25 @@ function scriptFor(model: DockerfileModel, file: SourceFile, node: InstructionNo
 function variableAt(model: DockerfileModel, node: InstructionNode, name: string): string | undefined {
   const stage = model.stageOf(node);
   if (!stage || node === stage.fromNode) return model.globalArgs.get(name);
-  let value: string | undefined;
-  let known = false;
+  // ARG defaults and ENV values are expanded with what is set before them, as BuildKit does.
+  const env = new Map<string, string | undefined>();
+  const expand = (value: string): string => expandVars(value, (n) => env.get(n)) ?? value;
   const chain: Stage[] = [];
   for (let s: Stage | undefined = stage; s; s = s.parent) chain.unshift(s);
   outer: for (const s of chain) {
     for (const n of s.nodes) {
       if (n === node) break outer;
       if (n.keyword === 'ENV') {
-        for (const kv of envPairs(n)) if (kv.key === name) [value, known] = [kv.value, true];
+        for (const kv of envPairs(n)) env.set(kv.key, kv.value === undefined ? undefined : expand(kv.value));
       } else if (n.keyword === 'ARG') {
-        for (const kv of argPairs(n)) {
-          if (kv.key !== name) continue;
-          // `ARG NAME` inside a stage re-imports the global default.
-          [value, known] = [kv.value ?? model.globalArgs.get(name), true];
-        }
+        // `ARG NAME` inside a stage re-imports the global default.
+        for (const kv of argPairs(n)) env.set(kv.key, kv.value === undefined ? model.globalArgs.get(kv.key) : expand(kv.value));
       }
     }
   }
-  return known ? value : undefined;
+  const value = env.get(name);
+  // A value that still names an unknown variable is not known.
+  return value !== undefined && !/\$(\{[A-Za-z_]|[A-Za-z_])/.test(value) ? value : undefined;
 }
 
 /** Substitutes `$X`, `${X}`, `${X:-d}`, `${X-d}`, `${X:+a}`; undefined when a value is unknown. */
@@ -254,25 +265,30 @@ function makeStage(
   globalArgs: Map<string, string | undefined>,
   getAst: () => Dockerfile,
   escape: string,
+  fromIndex: number,
 ): Stage {
   const index = stages.length;
   const [imageWord, asWord, nameWord] = node.args;
   const name = asWord && asWord.value.toLowerCase() === 'as' && nameWord ? nameWord.value.toLowerCase() : undefined;
-  const imageLower = imageWord?.value.toLowerCase();
+  // `FROM base-${VARIANT}` names an earlier stage when the global ARG default expands to one.
+  const baseText = imageWord ? (imageWord.value.includes('$') ? expandVars(imageWord.value, (n) => globalArgs.get(n)) : imageWord.value) : undefined;
+  const imageLower = baseText?.toLowerCase();
   const parent = imageLower ? [...stages].reverse().find((s) => s.name === imageLower) : undefined;
   const stage: Stage = {
     index,
-    get from(): From {
-      return getAst().getFROMs()[index] ?? (getAst().getFROMs().slice(-1)[0] as From);
+    implicit: false,
+    get from(): From | undefined {
+      return getAst().getFROMs()[fromIndex];
     },
     fromNode: node,
+    firstNode: node,
     ...(name ? { name } : {}),
     ...(parent ? { parent } : {}),
     get instructions(): Instruction[] {
       const froms = getAst().getFROMs();
-      const from = froms[index];
+      const from = froms[fromIndex];
       if (!from) return [];
-      const next = froms[index + 1];
+      const next = froms[fromIndex + 1];
       const all = getAst().getInstructions();
       const start = all.indexOf(from);
       const end = next ? all.indexOf(next) : all.length;
@@ -290,10 +306,16 @@ function makeStage(
   return stage;
 }
 
+function implicitStage(node: InstructionNode, escape: string): Stage {
+  return { index: 0, implicit: true, from: undefined, firstNode: node, instructions: [], nodes: [node], isFinal: false, windows: escape === '`' };
+}
+
 function imageRefOf(file: SourceFile, word: DWord, globalArgs: Map<string, string | undefined>): ImageRef {
   const text = word.value;
   const hasVariables = text.includes('$');
-  const resolved = hasVariables ? expandVars(text, (n) => globalArgs.get(n)) : undefined;
+  const expanded = hasVariables ? expandVars(text, (n) => globalArgs.get(n)) : undefined;
+  // A default that still names an unknown variable does not resolve the reference.
+  const resolved = expanded !== undefined && !expanded.includes('$') ? expanded : undefined;
   const at = text.indexOf('@');
   const beforeDigest = at >= 0 ? text.slice(0, at) : text;
   const slash = beforeDigest.lastIndexOf('/');

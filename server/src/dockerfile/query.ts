@@ -12,7 +12,11 @@ export interface RunScript {
 
 const runCache = new WeakMap<DockerfileModel, RunScript[]>();
 
-/** Every RUN (and ONBUILD RUN) with a shell script, in file order. */
+/**
+ * Every RUN (and ONBUILD RUN) with a shell script, in file order. A script with incomplete syntax (an unterminated
+ * quote, a pipe or `&&` with nothing after it: the normal state of a line being typed) is not enough to judge, so
+ * no rule sees it until it parses.
+ */
 export function runScripts(model: DockerfileModel): RunScript[] {
   let cached = runCache.get(model);
   if (!cached) {
@@ -22,7 +26,7 @@ export function runScripts(model: DockerfileModel): RunScript[] {
         const target = node.trigger ?? node;
         if (target.keyword !== 'RUN') continue;
         const script = model.scriptOf(node);
-        if (script) cached.push({ stage, node, script });
+        if (script && script.incomplete === undefined) cached.push({ stage, node, script });
       }
     }
     runCache.set(model, cached);

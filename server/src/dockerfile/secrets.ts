@@ -12,6 +12,16 @@ const ALLOW_LAST = new Set([
 const ALLOW_ANY = new Set(['public', 'pub', 'gpg', 'pgp', 'gnupg', 'gpgkey', 'gpgkeys', 'keyid', 'kms', 'cosign', 'sigstore', 'ssh_known', 'known', 'prompt', 'no', 'skip', 'disable', 'use', 'allow']);
 const KEY_QUALIFIERS = new Set(['access', 'secret', 'private', 'api', 'signing', 'sign', 'encryption', 'encrypt', 'master', 'client', 'service', 'license', 'licence', 'app', 'auth', 'account', 'ssh', 'deploy', 'storage', 'subscription', 'session', 'jwt', 'hmac', 'aes', 'shared', 'consumer']);
 
+// Well-known credential variables whose names the word rules would let through (`…_ID` is usually not a secret, but
+// an AWS access key id is half of a credential pair and BuildKit's SecretsUsedInArgOrEnv reports it).
+const WELL_KNOWN = new Set([
+  'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'TENCENTCLOUD_SECRET_ID',
+  'AZURE_CLIENT_SECRET', 'ARM_CLIENT_SECRET', 'ARM_ACCESS_KEY', 'AZURE_STORAGE_KEY', 'AZURE_STORAGE_CONNECTION_STRING', 'GOOGLE_API_KEY', 'GITHUB_TOKEN', 'GH_TOKEN',
+  'GITLAB_TOKEN', 'NPM_TOKEN', 'NODE_AUTH_TOKEN', 'HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'TWINE_PASSWORD', 'DOCKER_PASSWORD',
+  'DOCKERHUB_TOKEN', 'SONAR_TOKEN', 'CODECOV_TOKEN', 'VAULT_TOKEN', 'DIGITALOCEAN_ACCESS_TOKEN', 'CLOUDFLARE_API_TOKEN', 'HEROKU_API_KEY', 'SENTRY_AUTH_TOKEN',
+  'SLACK_BOT_TOKEN',
+]);
+
 function tokens(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -23,6 +33,7 @@ function tokens(name: string): string[] {
 /** The name of an ARG/ENV that holds a secret (`NPM_TOKEN`, `DB_PASSWORD`, `AWS_SECRET_ACCESS_KEY`), with the word that says so. */
 export function secretNameWord(name: string, extraAllowed: readonly string[] = []): string | undefined {
   if (extraAllowed.some((p) => globMatch(p, name))) return undefined;
+  if (WELL_KNOWN.has(name.toUpperCase())) return name;
   const t = tokens(name);
   const last = t[t.length - 1];
   if (!last || ALLOW_LAST.has(last) || t.some((w) => ALLOW_ANY.has(w))) return undefined;

@@ -76,12 +76,42 @@ export interface ShellOptions {
   file?: SourceFile;
 }
 
-const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
+// The one shell vocabulary of the Dockerfile code: POSIX-style shells a RUN, SHELL or `sh -c` can name.
+const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 const RESERVED_PREFIX = new Set(['if', 'then', 'elif', 'else', 'while', 'until', 'do', '!', '{', 'time']);
 const RESERVED_END = new Set(['fi', 'done', '}', 'esac']);
 
-export function isShellName(name: string): boolean {
-  return SHELLS.has(name);
+/** A POSIX-style shell (`sh`, `bash`, `/bin/dash`, …); `busybox` counts when asked (it is `sh` as a SHELL). */
+export function isShellName(name: string, options: { busybox?: boolean } = {}): boolean {
+  const exe = basename(name).toLowerCase();
+  return SHELLS.has(exe) || (options.busybox === true && exe === 'busybox');
+}
+
+/** The last path segment, for `/` and `\\` separators (`/bin/bash`, `C:\\Windows\\cmd.exe`). */
+export function basename(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i >= 0 ? path.slice(i + 1) : path;
+}
+
+/**
+ * Whether shell option words turn pipefail on: `-o pipefail`, `-eo pipefail`, `-Eeuo pipefail`, `-o errexit -o
+ * pipefail`, as `set` or a shell invocation (`SHELL ["/bin/bash", "-Eeuo", "pipefail", "-c"]`) takes them. A later
+ * `+o pipefail` turns it off again. Reading stops at `-c` and at the first operand.
+ */
+export function enablesPipefail(args: readonly string[]): boolean {
+  let on = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--' || a === '-c' || !/^[-+]/.test(a)) break;
+    // Each `o` in a group takes the next word as its option name, in order.
+    const os = /^[-+][A-Za-z]+$/.test(a) ? [...a.slice(1)].filter((c) => c === 'o').length : 0;
+    for (let k = 1; k <= os; k++) {
+      if (args[i + k] === 'pipefail') on = a.startsWith('-');
+    }
+    i += os;
+    if (/^-[A-Za-z]*c[A-Za-z]*$/.test(a)) break;
+  }
+  return on;
 }
 
 export function parseShell(source: ShSource, options: ShellOptions = {}): ShScript {
@@ -96,8 +126,8 @@ export function parseShell(source: ShSource, options: ShellOptions = {}): ShScri
     } else {
       const p = new Parser(source, ctx, undefined, false);
       p.parseScript();
-      if (p.problem) script.incomplete = p.problem;
     }
+    if (ctx.problem) script.incomplete = ctx.problem;
   } catch (err) {
     script.incomplete = err instanceof Error ? err.message : String(err);
   }
@@ -110,6 +140,8 @@ function execWord(w: DWord): ShWord {
 }
 
 interface Ctx {
+  /** The first syntax problem anywhere in the script tree (nested `sh -c`, substitutions included). */
+  problem?: string;
   order: number;
   all: ShCommand[];
   externalHeredocs: Heredoc[];
@@ -159,8 +191,15 @@ class Word implements ShWord {
 class Parser {
   private i = 0;
   private readonly s: string;
-  problem: string | undefined;
   private pending: PendingHeredoc[] = [];
+
+  get problem(): string | undefined {
+    return this.ctx.problem;
+  }
+
+  set problem(value: string | undefined) {
+    this.ctx.problem ??= value;
+  }
 
   constructor(
     private readonly src: ShSource,
@@ -183,14 +222,25 @@ class Parser {
       this.skipBlanks(false);
       const c = this.s[this.i];
       if (c === ';' || c === '&') {
-        this.i += this.s.startsWith(';;', this.i) || this.s.startsWith('&&', this.i) ? 2 : 1;
-      } else if (c === '|' && this.s[this.i + 1] === '|') this.i += 2;
-      else if (c === '\n') this.newline();
+        const and = this.s.startsWith('&&', this.i);
+        this.i += this.s.startsWith(';;', this.i) || and ? 2 : 1;
+        if (and) this.expectCommand('`&&`');
+      } else if (c === '|' && this.s[this.i + 1] === '|') {
+        this.i += 2;
+        this.expectCommand('`||`');
+      } else if (c === '\n') this.newline();
       else if (c === ')' && !this.stopAt) this.i++;
       if (this.i === before) this.i++; // never loop without progress
     }
     this.flushExternalHeredocs();
     return this.i;
+  }
+
+  /** After `&&`/`||`: a command must follow (half-typed input often stops right there). */
+  private expectCommand(operator: string): void {
+    this.skipBlanks(true);
+    const c = this.s[this.i];
+    if (c === undefined || c === '&' || c === '|' || c === ';' || (c === ')' && this.stopAt === ')')) this.problem = `${operator} with no command after it`;
   }
 
   private newline(): void {
@@ -215,6 +265,11 @@ class Parser {
     for (;;) {
       this.skipBlanks(false);
       const element = this.parseCommand(pipeline, pipeline.elements.length);
+      if (element.length === 0 && pipeline.elements.length > 0) {
+        // `curl … | && …` or a trailing `|` while typing: no command reads the pipe.
+        this.problem = 'a pipe with no command after it';
+        break;
+      }
       pipeline.elements.push(element);
       this.skipBlanks(false);
       if (this.s[this.i] === '|' && this.s[this.i + 1] !== '|') {
@@ -732,9 +787,9 @@ function makeCommand(
   return cmd;
 }
 
+/** The name a command is known by: the basename of its first word. */
 export function commandName(value: string): string {
-  const i = value.lastIndexOf('/');
-  return i >= 0 ? value.slice(i + 1) : value;
+  return basename(value);
 }
 
 /** Skips `sudo`, `env`, `exec`, `command`, `nice`, `nohup`, `time`, `timeout`, `gosu`, `su-exec`, `busybox`. */
@@ -807,28 +862,61 @@ function nested(ctx: Ctx, parent: ShCommand, source: ShSource, inSubstitution: b
   ctx.depth--;
 }
 
-/** Every command in the script, plus the options of a command as a set of short flags and long options. */
+/** One option as read: `name` is a letter or a long name, `word` the word it was written in, `index` its place there. */
+export interface ReadOption {
+  name: string;
+  word: ShWord;
+  /** Index in `word.value` of the letter or of the long name (after the dashes). */
+  index: number;
+  /** The option's value, when the table says it takes one: the rest of the word, after `=`, or the next word. */
+  value?: ShWord;
+}
+
+/** The options of a command, read through one option table. */
 export interface ParsedOptions {
-  /** Short flags (letters) and long options (without dashes), mapped to the word that set them. */
+  /** Short flags (letters) and long options (without dashes), mapped to the word that set them (the last one). */
   flags: Map<string, ShWord>;
   /** Non-option arguments. */
   operands: ShWord[];
-  /** Values of options declared as taking one (`-o file`, `--output=file`). */
+  /** Values of options declared as taking one (`-o file`, `--output=file`), as words with their own offsets. */
   values: Map<string, ShWord[]>;
+  /** Every option in order. */
+  list: ReadOption[];
+}
+
+/** The part of a word's value from `from` on, as a word whose offsets point into the document. */
+export function sliceWord(w: ShWord, from: number): ShWord {
+  if (from <= 0) return w;
+  const value = w.value.slice(from);
+  const start = w.offsetOfValue(from);
+  return {
+    value,
+    raw: value,
+    start,
+    end: w.end,
+    quoted: w.quoted,
+    dynamic: w.dynamic && /[$`]/.test(value),
+    substitutions: w.substitutions,
+    offsetOfValue: (i) => w.offsetOfValue(from + i),
+  };
 }
 
 /**
  * Parses getopt-style options. `withValue` lists options that take a value (short letters and long names);
  * `--name=value` always carries its value. Dynamic words are operands.
  */
-export function parseOptions(args: readonly ShWord[], withValue: ReadonlySet<string> = new Set()): ParsedOptions {
+export function parseOptions(args: readonly ShWord[], withValue: ReadonlySet<string> = new Set(), style: { singleDashLong?: boolean } = {}): ParsedOptions {
   const flags = new Map<string, ShWord>();
   const values = new Map<string, ShWord[]>();
   const operands: ShWord[] = [];
-  const addValue = (k: string, w: ShWord): void => {
-    const list = values.get(k) ?? [];
-    list.push(w);
-    values.set(k, list);
+  const list: ReadOption[] = [];
+  const add = (name: string, word: ShWord, index: number, value?: ShWord): void => {
+    flags.set(name, word);
+    list.push({ name, word, index, ...(value ? { value } : {}) });
+    if (!value) return;
+    const known = values.get(name);
+    if (known) known.push(value);
+    else values.set(name, [value]);
   };
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
@@ -837,27 +925,30 @@ export function parseOptions(args: readonly ShWord[], withValue: ReadonlySet<str
       operands.push(...args.slice(i + 1));
       break;
     }
-    if (v.startsWith('--') && v.length > 2) {
+    // Go's flag package: `-ldflags=…` and `--ldflags …` are the same long option.
+    const dashes = v.startsWith('--') ? 2 : style.singleDashLong && v.startsWith('-') ? 1 : 0;
+    if (dashes && v.length > dashes) {
       const eq = v.indexOf('=');
-      const name = eq >= 0 ? v.slice(2, eq) : v.slice(2);
-      flags.set(name, w);
-      if (eq >= 0) addValue(name, { ...w, value: v.slice(eq + 1) });
-      else if (withValue.has(name) && args[i + 1]) addValue(name, args[++i]!);
+      const name = eq >= 0 ? v.slice(dashes, eq) : v.slice(dashes);
+      if (eq >= 0) add(name, w, dashes, sliceWord(w, eq + 1));
+      else if (withValue.has(name) && args[i + 1]) add(name, w, dashes, args[++i]!);
+      else add(name, w, dashes);
       continue;
     }
     if (v.startsWith('-') && v.length > 1 && !/^-\d/.test(v)) {
       for (let k = 1; k < v.length; k++) {
         const letter = v[k]!;
-        flags.set(letter, w);
         if (withValue.has(letter)) {
-          if (k + 1 < v.length) addValue(letter, { ...w, value: v.slice(k + 1) });
-          else if (args[i + 1]) addValue(letter, args[++i]!);
+          if (k + 1 < v.length) add(letter, w, k, sliceWord(w, k + 1));
+          else if (args[i + 1]) add(letter, w, k, args[++i]!);
+          else add(letter, w, k);
           break;
         }
+        add(letter, w, k);
       }
       continue;
     }
     operands.push(w);
   }
-  return { flags, operands, values };
+  return { flags, operands, values, list };
 }

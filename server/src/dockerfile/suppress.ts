@@ -95,10 +95,10 @@ function reasonOf(reason: string | undefined): { reason?: string } {
 }
 
 function nextStage(file: SourceFile, model: DockerfileModel, line: number): Pick<Directive, 'scope' | 'scopeLabel' | 'problems'> {
-  const stage = model.stages.find((s) => s.fromNode.line > line);
+  const stage = model.stages.find((s) => s.firstNode.line > line);
   if (!stage) return { scopeLabel: 'the next stage', problems: ['no stage follows it'] };
-  const last: InstructionNode = stage.nodes[stage.nodes.length - 1] ?? stage.fromNode;
-  const scope: Range = { start: file.positionAt(stage.fromNode.start), end: file.positionAt(last.end) };
+  const last: InstructionNode = stage.nodes[stage.nodes.length - 1] ?? stage.firstNode;
+  const scope: Range = { start: file.positionAt(stage.firstNode.start), end: file.positionAt(last.end) };
   return { scope, scopeLabel: `the stage starting on line ${scope.start.line + 1}`, problems: [] };
 }
 

@@ -5,6 +5,9 @@ ruleTester(rule, {
   valid: [
     'FROM debian:12\nRUN curl -fsSL --cacert /ca.pem https://x -o /t\n',
     { name: 'k as a value, not a flag', code: 'FROM debian:12\nRUN curl -o k https://x && curl -H k https://y\n' },
+    { name: '`curl -sHk`: k is the header value (curl option table)', code: 'FROM debian:12\nRUN curl -sHk https://x && curl -fsSLok https://y && curl --user k:k https://z\n' },
+    { name: 'pip option values named trusted-host are not the option', code: 'FROM python:3.13\nRUN pip install --index-url https://pypi.org/simple -i https://x/simple flask==3.0.3\n' },
+    { name: 'incomplete shell is not judged', code: 'FROM debian:12\nRUN curl -k https://x |\n' },
     { name: 'strict-ssl true and verify on', code: 'FROM node:22\nENV NODE_TLS_REJECT_UNAUTHORIZED=1 PYTHONHTTPSVERIFY=1\nRUN npm config set strict-ssl true\n' },
     { name: 'PowerShell stage', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN curl.exe -k https://x\n' },
   ],
@@ -42,6 +45,14 @@ ruleTester(rule, {
         { messageId: 'yumSslVerify', range: '2:92-2:103' },
       ],
     },
+    { name: 'k after a flag group', code: 'FROM debian:12\nRUN curl -sSkL https://x\n', errors: [{ messageId: 'curlInsecure', range: '2:13-2:14' }], suggestions: ['FROM debian:12\nRUN curl -sSL https://x\n'] },
+    {
+      name: 'python -m pip with --trusted-host=',
+      code: 'FROM python:3.13\nRUN python3 -m pip install --trusted-host=pypi.example flask==3.0.3\n',
+      errors: [{ messageId: 'pipTrustedHost', range: '2:28-2:55' }],
+      suggestions: ['FROM python:3.13\nRUN python3 -m pip install flask==3.0.3\n'],
+    },
+    { name: 'a file without FROM is checked', code: 'RUN wget --no-check-certificate https://x\n', errors: [{ messageId: 'wgetNoCheck', range: '1:10-1:32' }], suggestions: ['RUN wget https://x\n'] },
     { name: 'heredoc', code: 'FROM debian:12\nRUN <<EOF\ncurl --insecure https://x\nEOF\n', errors: [{ messageId: 'curlInsecure', range: '3:6-3:16' }], suggestions: ['FROM debian:12\nRUN <<EOF\ncurl https://x\nEOF\n'] },
   ],
 });

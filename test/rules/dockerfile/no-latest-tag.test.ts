@@ -8,7 +8,9 @@ ruleTester(rule, {
     'FROM node:latest@sha256:0e5e4a57c2499249aafc3b40fcd541e9a456aab7296681a3994d631587203f97\n',
     'FROM scratch\nCOPY app /app\n',
     { name: 'a stage built on an earlier stage', code: 'FROM golang:1.23 AS build\nFROM build\n' },
-    { name: 'image from an ARG is decided elsewhere', code: 'ARG BASE=alpine\nFROM ${BASE}\n' },
+    { name: 'ARG default with a tag', code: 'ARG BASE=alpine\nARG TAG=3.20\nFROM ${BASE}:${TAG}\n' },
+    { name: 'ARG without a default: not enough to judge', code: 'ARG BASE\nFROM ${BASE}\nFROM $UNDECLARED\n' },
+    { name: 'name-${ARG} that expands to a stage', code: 'ARG VARIANT=slim\nFROM debian:12 AS base-slim\nFROM base-${VARIANT}\n' },
     { name: 'registry with a port is not a tag', code: 'FROM localhost:5000/team/app:1.2\n' },
   ],
   invalid: [
@@ -23,6 +25,8 @@ ruleTester(rule, {
         { messageId: 'latest', range: '3:13-3:19' },
       ],
     },
+    { name: 'a base that expands to alpine is untagged', code: 'ARG BASE=alpine\nFROM ${BASE}\n', errors: [{ messageId: 'untagged', range: '2:6-2:13' }] },
+    { name: 'ARG defaults that use other ARGs', code: 'ARG NAME=node\nARG IMAGE=${NAME}:latest\nFROM $IMAGE AS b\n', errors: [{ messageId: 'latest', range: '3:6-3:12' }] },
     { name: 'lower-case keyword and CRLF', code: 'from nginx:latest\r\nUSER 1000\r\n', errors: [{ messageId: 'latest', range: '1:12-1:18' }] },
   ],
 });

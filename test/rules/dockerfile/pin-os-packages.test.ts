@@ -7,6 +7,12 @@ ruleTester(rule, {
     { name: 'variables, local .deb, target release (hadolint#928, #345, #177)', code: 'FROM debian:12\nRUN apt-get install -y $buildDeps ./x.deb && apt-get install -y -t bookworm-backports git\n' },
     { name: 'quoted versions and apk --virtual name', code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps "gcc=13.2.1_git20240309-r0" \'make=4.4.1-r2\'\n' },
     { name: 'yum versions, groups and rpm files', code: 'FROM rockylinux:9\nRUN yum install -y httpd-2.4.57 @development ./x.rpm\n' },
+    { name: 'dnf module install with a stream (hadolint DL3041)', code: 'FROM rockylinux:9\nRUN dnf module install -y nodejs:20/common && microdnf module install php:8.2\n' },
+    { name: 'version through ENV or ARG in scope', code: 'FROM rockylinux:9\nARG HTTPD_VERSION=2.4.57\nENV VER=8.5.0\nRUN dnf install -y httpd-${HTTPD_VERSION} && yum install -y "curl-$VER"\n' },
+    { name: 'apt version through ARG', code: 'FROM debian:12\nARG CURL_VERSION=7.88.1-10+deb12u8\nRUN apt-get install -y curl=${CURL_VERSION}\n' },
+    { name: 'unknown variable: not enough to judge', code: 'FROM debian:12\nRUN apt-get install -y curl=${CURL_VERSION} $EXTRA\n' },
+    { name: 'incomplete shell is not judged', code: 'FROM debian:12\nRUN apt-get install -y curl &&\n' },
+    { name: 'dry runs install nothing', code: 'FROM debian:12\nARG PG_MAJOR=18\nRUN if apt-get install -s "postgresql-$PG_MAJOR-jit" > /dev/null 2>&1; then echo; fi && apk add --simulate curl && dnf install --downloadonly httpd\n' },
     { name: 'not an install', code: 'FROM debian:12\nRUN apt-get update && apt-get remove -y curl\n' },
   ],
   invalid: [
@@ -26,5 +32,8 @@ ruleTester(rule, {
         { messageId: 'dnf', range: '6:18-6:20' },
       ],
     },
+    { name: 'dnf module install without a stream', code: 'FROM rockylinux:9\nRUN dnf module install -y nodejs\n', errors: [{ messageId: 'dnf', range: '2:27-2:33' }] },
+    { name: 'a variable that expands to a bare name', code: 'FROM alpine:3.20\nARG PKG=curl\nRUN apk add --no-cache $PKG\n', errors: [{ messageId: 'apk', range: '3:24-3:28' }] },
+    { name: 'a file without FROM is checked', code: 'RUN apk add curl\n', errors: [{ messageId: 'apk', range: '1:13-1:17' }] },
   ],
 });

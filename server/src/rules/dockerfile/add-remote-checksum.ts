@@ -36,13 +36,14 @@ export default dockerfileRule({
       if (target.keyword !== 'ADD' || target.flags.some((f) => f.name === 'checksum')) continue;
       const sources = (target.json ?? target.args).slice(0, -1);
       for (const src of sources) {
-        const kind = addSourceKind(src.value);
+        const value = dockerfile.expand(node, src.value) ?? src.value;
+        const kind = addSourceKind(value);
         if (kind !== 'url' && kind !== 'git') continue;
-        if (kind === 'git' && gitPinned(src.value)) continue;
+        if (kind === 'git' && gitPinned(value)) continue;
         const at = target.keywordSpan.end;
         report({
           messageId: kind,
-          data: { source: src.value },
+          data: { source: value },
           range: file.rangeOf(src.start, src.end),
           ...(kind === 'url' ? { suggestions: [{ messageId: 'insertChecksum' as const, edits: [{ range: file.rangeOf(at, at), newText: ' --checksum=sha256:' }] }] } : {}),
         });

@@ -32,7 +32,7 @@ export default dockerfileRule({
   },
   check({ file, dockerfile, report }) {
     for (const stage of dockerfile.stages) {
-      const word = stage.fromNode.args[0];
+      const word = stage.fromNode?.args[0];
       if (!word || !word.raw.includes('$')) continue;
       const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
       const exact = word.raw === word.value;

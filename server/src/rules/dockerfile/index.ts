@@ -5,6 +5,7 @@ import aptNoInstallRecommends from './apt-no-install-recommends';
 import copyContextDockerignore from './copy-context-dockerignore';
 import execFormCmd from './exec-form-cmd';
 import fromArgDefault from './from-arg-default';
+import missingFrom from './missing-from';
 import missingUser from './missing-user';
 import noContentTrustOff from './no-content-trust-off';
 import noCopyWholeStage from './no-copy-whole-stage';
@@ -14,6 +15,7 @@ import noInsecureTls from './no-insecure-tls';
 import noLatestTag from './no-latest-tag';
 import noPasswordChange from './no-password-change';
 import noPipeToShell from './no-pipe-to-shell';
+import noPlainHttp from './no-plain-http';
 import noRootUser from './no-root-user';
 import noSecretArgEnv from './no-secret-arg-env';
 import noSecretFileCopy from './no-secret-file-copy';
@@ -40,6 +42,7 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   copyContextDockerignore,
   execFormCmd,
   fromArgDefault,
+  missingFrom,
   missingUser,
   noContentTrustOff,
   noCopyWholeStage,
@@ -49,6 +52,7 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   noLatestTag,
   noPasswordChange,
   noPipeToShell,
+  noPlainHttp,
   noRootUser,
   noSecretArgEnv,
   noSecretFileCopy,

@@ -36,11 +36,13 @@ export default dockerfileRule({
     while (root.parent) root = root.parent;
     // `FROM scratch` with nothing to run has no user to speak of.
     if (!root.image && !stage.nodes.some((n) => n.keyword === 'CMD' || n.keyword === 'ENTRYPOINT')) return;
+    // A fragment without FROM is not an image yet: `missing-from` reports it, and there is no FROM to point at.
     const from = stage.fromNode;
+    if (!from) return;
     const target = stage.image?.span ?? from.args[0] ?? from.keywordSpan;
     report({
       messageId: 'missing',
-      data: { image: stage.image?.text ?? from.args[0]?.value ?? 'the image' },
+      data: { image: stage.image?.resolved ?? stage.image?.text ?? from.args[0]?.value ?? 'the image' },
       range: file.rangeOf(target.start, target.end),
       suggestions: [{ messageId: 'insertUser', edits: [insertUserEdit(file, stage, '10001')] }],
     });

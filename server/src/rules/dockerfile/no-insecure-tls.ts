@@ -2,6 +2,8 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { dockerfileRule } from '../../dockerfile/rule';
 import { deleteWordEdit, runCommands, settings, wordRange } from '../../dockerfile/query';
+import { toolOptions } from '../../dockerfile/options';
+import { languageCommand } from '../../dockerfile/packages';
 import type { ShWord } from '../../dockerfile/shell';
 
 type Env = 'pythonHttpsVerify' | 'nodeTls' | 'npmStrictSslEnv' | 'gitSslNoVerify' | 'pipTrustedHostEnv';
@@ -85,36 +87,34 @@ export default dockerfileRule({
     for (const { cmd } of runCommands(dockerfile)) {
       const args = cmd.argv.slice(1);
       const name = cmd.name;
+      const pip = languageCommand(cmd)?.manager === 'pip';
       if (name === 'curl') {
-        for (const w of args) {
-          if (w.value === '--') break;
-          if (w.value === '--insecure' || w.value === '-k') {
+        for (const o of toolOptions('curl', args).list) {
+          if (o.name !== 'k' && o.name !== 'insecure') continue;
+          const w = o.word;
+          if (o.name === 'insecure' || w.value === '-k') {
             report({ messageId: 'curlInsecure', data: { flag: w.value }, range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
-          } else if (/^-[a-zA-Z]+$/.test(w.value) && w.value.includes('k')) {
-            // In a group such as `-fsSLk`, only the letters before one that takes a value are flags.
-            const letters = w.value.slice(1);
-            const stop = letters.search(/[oduAeXxmwCTEbcFrzKYy]/);
-            const k = letters.indexOf('k');
-            if (stop >= 0 && stop < k) continue;
-            const at = w.offsetOfValue(k + 1);
-            const exact = !w.quoted;
-            report({ messageId: 'curlInsecure', data: { flag: '-k' }, range: file.rangeOf(at, at + 1), ...(exact ? removeFix('k', [{ range: file.rangeOf(at, at + 1), newText: '' }]) : {}) });
+            continue;
           }
+          // `-fsSLk`: the letter inside its group; the option table already stopped at a letter that takes a value.
+          const at = w.offsetOfValue(o.index);
+          report({ messageId: 'curlInsecure', data: { flag: '-k' }, range: file.rangeOf(at, at + 1), ...(!w.quoted ? removeFix('k', [{ range: file.rangeOf(at, at + 1), newText: '' }]) : {}) });
         }
       } else if (name === 'wget') {
-        for (const w of args) if (w.value === '--no-check-certificate') report({ messageId: 'wgetNoCheck', range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
-      } else if (/^pip[0-9.]*$/.test(name) || (/^python[0-9.]*$/.test(name) && args.some((w) => w.value === 'pip'))) {
-        for (let i = 0; i < args.length; i++) {
-          const w = args[i]!;
-          if (w.value === '--trusted-host' && args[i + 1]) {
-            const v = args[i + 1]!;
-            report({ messageId: 'pipTrustedHost', range: file.rangeOf(w.start, v.end), ...removeFix(`--trusted-host ${v.value}`, [{ ...deleteWordEdit(file, { start: w.start, end: v.end }) }]) });
-          } else if (w.value.startsWith('--trusted-host=')) {
-            report({ messageId: 'pipTrustedHost', range: wordRange(file, w), ...removeFix(w.value, [deleteWordEdit(file, w)]) });
-          } else if (/^(global|install)\.trusted-host$/.test(w.value)) {
-            report({ messageId: 'pipTrustedHost', range: wordRange(file, w) });
-          }
+        for (const o of toolOptions('wget', args).list) {
+          if (o.name === 'no-check-certificate') report({ messageId: 'wgetNoCheck', range: wordRange(file, o.word), ...removeFix(o.word.value, [deleteWordEdit(file, o.word)]) });
         }
+      } else if (pip) {
+        const found = languageCommand(cmd)!;
+        const o = toolOptions('pip', found.args);
+        for (const r of o.list) {
+          if (r.name !== 'trusted-host') continue;
+          const separate = r.value !== undefined && r.value.start >= r.word.end;
+          const span = { start: r.word.start, end: separate ? r.value!.end : r.word.end };
+          const text = separate ? `--trusted-host ${r.value!.value}` : r.word.value;
+          report({ messageId: 'pipTrustedHost', range: file.rangeOf(span.start, span.end), ...removeFix(text, [deleteWordEdit(file, span)]) });
+        }
+        for (const w of o.operands) if (/^(global|install)\.trusted-host$/.test(w.value)) report({ messageId: 'pipTrustedHost', range: wordRange(file, w) });
       } else if (name === 'npm' || name === 'yarn' || name === 'pnpm') {
         const values = args.map((w) => w.value);
         const i = values.findIndex((v) => v === 'strict-ssl' || v === 'strict-ssl=false');

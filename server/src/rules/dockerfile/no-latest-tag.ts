@@ -1,5 +1,6 @@
 // Base image tagged `latest` or not tagged at all.
 import { dockerfileRule } from '../../dockerfile/rule';
+import { parseReference } from '../../oci/reference';
 
 export default dockerfileRule({
   meta: {
@@ -7,7 +8,7 @@ export default dockerfileRule({
     target: 'dockerfile',
     title: 'Base image uses `latest` or no tag',
     severity: 'warning',
-    description: 'Reports a `FROM` whose image has the tag `latest` or no tag and no digest (Docker then pulls `latest`).',
+    description: 'Reports a `FROM` whose image has the tag `latest` or no tag and no digest (Docker then pulls `latest`). An image named through global `ARG`s is judged by what their defaults expand to (`ARG BASE=alpine` then `FROM ${BASE}` is an untagged `alpine`, as Trivy DS-0001 resolves it; hadolint skips variables); a base that expands to an earlier stage\'s name is that stage, not an image.',
     rationale:
       '`latest` moves: the same Dockerfile builds a different image tomorrow, so a build cannot be reproduced, reviewed or rolled back, and a compromised or broken upstream push reaches you unseen.',
     remediation: 'Use an explicit version tag such as `node:22.11-bookworm-slim`, and preferably pin it by digest (`node:22.11-bookworm-slim@sha256:…`).',
@@ -30,7 +31,15 @@ export default dockerfileRule({
   check({ dockerfile, report }) {
     for (const stage of dockerfile.stages) {
       const image = stage.image;
-      if (!image || image.hasVariables || image.digest !== undefined) continue;
+      if (!image || image.digest !== undefined) continue;
+      if (image.hasVariables) {
+        // `ARG BASE=alpine` then `FROM ${BASE}`: judge what the default expands to (an unknown variable: nothing).
+        const parsed = image.resolved !== undefined ? parseReference(image.resolved) : undefined;
+        if (!parsed?.ok || parsed.ref.digest !== undefined) continue;
+        const tag = parsed.ref.tag;
+        if (tag === undefined || tag === 'latest') report({ messageId: tag === undefined ? 'untagged' : 'latest', data: { image: image.resolved! }, range: image.range });
+        continue;
+      }
       if (image.tag === undefined) report({ messageId: 'untagged', data: { image: image.text }, range: { start: image.range.start, end: image.nameRange.end } });
       else if (image.tag === 'latest' && image.tagRange) report({ messageId: 'latest', data: { image: image.text }, range: image.tagRange });
     }

@@ -1,7 +1,7 @@
 // A script downloaded and executed in one step, never seen or verified.
 import { dockerfileRule } from '../../dockerfile/rule';
 import { downloadOf, isShellOrEval, readsScriptFromStdin } from '../../dockerfile/downloads';
-import { runCommands, wordRange } from '../../dockerfile/query';
+import { runCommands } from '../../dockerfile/query';
 import type { ShCommand } from '../../dockerfile/shell';
 
 export default dockerfileRule({
@@ -31,30 +31,24 @@ export default dockerfileRule({
     },
   },
   check({ file, dockerfile, report }) {
-    const downloaderIn = (cmds: readonly ShCommand[]): string | undefined => {
-      for (const c of cmds) {
-        const d = downloadOf(c);
-        if (d?.toStdout) return c.name;
-      }
-      return undefined;
-    };
+    const downloaderIn = (cmds: readonly ShCommand[]): ShCommand | undefined => cmds.find((c) => downloadOf(c)?.toStdout);
     for (const { cmd } of runCommands(dockerfile)) {
       const head = cmd.argv[0];
       if (!head || !isShellOrEval(cmd)) continue;
-      // Piped: an earlier element of the same pipeline downloads to stdout.
+      // Piped: an earlier element of the same pipeline downloads to stdout. The range runs from the download to the
+      // shell, so the whole `curl … | sh` is underlined.
       if (cmd.pipeIndex > 0 && readsScriptFromStdin(cmd)) {
-        const earlier = cmd.pipeline.elements.slice(0, cmd.pipeIndex).flat();
-        const downloader = downloaderIn(earlier);
+        const downloader = downloaderIn(cmd.pipeline.elements.slice(0, cmd.pipeIndex).flat());
         if (downloader) {
-          report({ messageId: 'piped', data: { downloader, shell: head.value }, range: wordRange(file, head) });
+          report({ messageId: 'piped', data: { downloader: downloader.name, shell: head.value }, range: file.rangeOf(downloader.start, cmd.end) });
           continue;
         }
       }
-      // Substituted: `sh -c "$(curl …)"`, `eval "$(curl …)"`, `bash <(curl …)`.
+      // Substituted: `sh -c "$(curl …)"`, `eval "$(curl …)"`, `bash <(curl …)`: the whole command.
       for (const w of cmd.argv.slice(1)) {
         const downloader = w.substitutions.map((s) => downloaderIn(s.commands)).find(Boolean);
         if (downloader) {
-          report({ messageId: 'substituted', data: { downloader, shell: head.value }, range: wordRange(file, head) });
+          report({ messageId: 'substituted', data: { downloader: downloader.name, shell: head.value }, range: file.rangeOf(cmd.start, cmd.end) });
           break;
         }
       }

@@ -10,7 +10,7 @@ export default dockerfileRule({
     title: 'Secret passed through ARG or ENV',
     severity: 'warning',
     description:
-      'Reports `ARG` and `ENV` names that hold a secret: words such as `PASSWORD`, `SECRET`, `TOKEN`, `APIKEY`, `CREDENTIALS`, or `KEY` qualified as `API_KEY`, `PRIVATE_KEY`, `ACCESS_KEY`. Names about a secret rather than the secret itself are allowed: `*_VERSION`, `*_FILE`, `*_PATH`, `*_URL`, `*_NAME`, `*_ID`, `PUBLIC_KEY`, `GPG_KEY(S)`, `KMS_KEY_ALIAS`, `PASSWORD_PROMPT`… Extend the allow-list with the `allowedNames` option.',
+      'Reports `ARG` (global ones before the first `FROM` included) and `ENV` names that hold a secret: well-known credential variables (`AWS_ACCESS_KEY_ID`, `AWS_SESSION_TOKEN`, `AZURE_CLIENT_SECRET`, `HF_TOKEN`, …) and words such as `PASSWORD`, `SECRET`, `TOKEN`, `APIKEY`, `CREDENTIALS`, or `KEY` qualified as `API_KEY`, `PRIVATE_KEY`, `ACCESS_KEY`. Names about a secret rather than the secret itself are allowed: `*_VERSION`, `*_FILE`, `*_PATH`, `*_URL`, `*_NAME`, `*_ID`, `PUBLIC_KEY`, `GPG_KEY(S)`, `KMS_KEY_ALIAS`, `PASSWORD_PROMPT`… Extend the allow-list with the `allowedNames` option.',
     rationale:
       '`ENV` values are stored in the image config and shown by `docker inspect` to anyone who can pull it. `ARG` values are recorded in the build history and cache of every layer whose RUN uses them. Either way the secret ships with the image.',
     remediation: 'Pass build-time secrets with `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN …` and `docker build --secret id=npm_token,env=NPM_TOKEN`; inject run-time secrets from the orchestrator (Kubernetes Secrets, files under `/run/secrets`). Point to a file with `*_FILE` variables.',

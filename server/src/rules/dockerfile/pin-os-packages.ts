@@ -10,7 +10,7 @@ export default dockerfileRule({
     title: 'OS packages installed without a version',
     severity: 'info',
     description:
-      'Reports `apt-get`/`apt install`, `apk add`, `yum`/`dnf`/`microdnf`/`tdnf install` and `zypper install` commands with packages that carry no version (`curl=8.5.0-2`, `curl=8.5.0-r0`, `curl-8.5.0`). One finding per command, on its first unpinned package. Not reported: packages named by variables (`$buildDeps`), local `.deb`/`.rpm`/`.apk` files, apt `-t <release>`, apk `--virtual` names, yum groups and quoted versions.',
+      'Reports `apt-get`/`apt install`, `apk add`, `yum`/`dnf`/`microdnf`/`tdnf install` (and `module install`, where the `:stream` is the version) and `zypper install` commands with packages that carry no version (`curl=8.5.0-2`, `curl=8.5.0-r0`, `curl-8.5.0`). One finding per command, on its first unpinned package. A version given through a variable that ARG or ENV sets in scope (`curl-${CURL_VERSION}`, `curl=${VER}`) is substituted and counts. Not reported: packages named by unknown variables (`$buildDeps`), local `.deb`/`.rpm`/`.apk` files, apt `-t <release>`, apk `--virtual` names, yum groups and quoted versions.',
     rationale:
       'Unpinned packages make the image depend on the day it was built: a rebuild can pull a new major version, a regression or a compromised release, and two images from the same Dockerfile differ. Pinning turns an upgrade into a reviewed change.',
     remediation: 'Pin versions you have tested (`apt-get install -y curl=8.5.0-2ubuntu10.6`), or pin the base image by digest and let a bot update both; many teams accept unpinned packages on a digest-pinned base and set this rule to `off`.',
@@ -34,12 +34,12 @@ export default dockerfileRule({
     },
   },
   check({ file, dockerfile, report }) {
-    for (const { cmd } of runCommands(dockerfile)) {
-      const install = osInstall(cmd);
+    for (const { cmd, node } of runCommands(dockerfile)) {
+      const install = osInstall(cmd, (text) => dockerfile.expand(node, text));
       const first = install?.unpinned[0];
       if (!install || !first) continue;
       const n = install.unpinned.length - 1;
-      report({ messageId: install.manager, data: { package: first.value, others: n ? ` and ${n} more package${n > 1 ? 's' : ''}` : '' }, range: wordRange(file, first) });
+      report({ messageId: install.manager, data: { package: dockerfile.expand(node, first.value) ?? first.value, others: n ? ` and ${n} more package${n > 1 ? 's' : ''}` : '' }, range: wordRange(file, first) });
     }
   },
 });

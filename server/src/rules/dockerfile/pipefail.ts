@@ -1,9 +1,9 @@
 // A pipeline whose earlier commands can fail without failing the RUN.
 import type { TextEdit } from 'vscode-languageserver-types';
 import { dockerfileRule } from '../../dockerfile/rule';
-import { basename, type Stage } from '../../dockerfile/model';
+import type { Stage } from '../../dockerfile/model';
 import { runScripts } from '../../dockerfile/query';
-import type { ShCommand } from '../../dockerfile/shell';
+import { basename, enablesPipefail, isShellName, type ShCommand } from '../../dockerfile/shell';
 
 // Producers that print or inspect local state (`dpkg -l | grep`, `find … | xargs`, `ldd | grep 'not found'`): the
 // pipelines official images use as checks. Their failure is not what pipefail guards against, unlike a download or
@@ -20,10 +20,17 @@ function harmless(cmd: ShCommand): boolean {
   return HARMLESS.has(cmd.name);
 }
 
-function setsPipefail(cmd: ShCommand): boolean {
-  if (cmd.name !== 'set') return false;
+/** `set -o pipefail` (and `-eo`, `-Eeuo`, …) turns pipefail on for what follows; `set +o pipefail` turns it off. */
+function pipefailSetting(cmd: ShCommand): boolean | undefined {
+  if (cmd.name !== 'set') return undefined;
   const args = cmd.argv.slice(1).map((w) => w.value);
-  return args.some((a, i) => a === 'pipefail' && /^-[a-z]*o$/.test(args[i - 1] ?? '')) || args.some((a) => /^-[a-zA-Z]*o$/.test(a) && args[args.indexOf(a) + 1] === 'pipefail');
+  return args.includes('pipefail') ? enablesPipefail(args) : undefined;
+}
+
+/** Inside `bash -o pipefail -c '…'` (or a shell nested in one). */
+function underPipefailShell(cmd: ShCommand): boolean {
+  for (let p = cmd.parent; p; p = p.parent) if (isShellName(p.name) && enablesPipefail(p.argv.slice(1).map((w) => w.value))) return true;
+  return false;
 }
 
 function bashLikely(stage: Stage, shell: readonly string[], texts: string[]): boolean {
@@ -43,7 +50,7 @@ export default dockerfileRule({
     title: 'Pipe without pipefail',
     severity: 'warning',
     description:
-      'Reports a shell-form `RUN` with a pipeline whose earlier command can fail unnoticed (`curl … | tar x`), when neither the stage\'s `SHELL` nor an earlier `set -o pipefail` in the same script enables pipefail. Pipelines whose earlier commands only print or inspect local state (`echo`, `cat`, `find`, `ldd`, `dpkg -l`, `grep`, `awk`, `xargs`…, the checks official images run) are not reported, unlike hadolint DL4006; exec-form `RUN`, Windows shells and `RUN <<EOF` scripts that set pipefail are skipped. Offers `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` when the base image has bash, and a `set -o pipefail &&` prefix.',
+      'Reports a shell-form `RUN` with a pipeline whose earlier command can fail unnoticed (`curl … | tar x`), when neither the stage\'s `SHELL` (`-o pipefail`, `-eo pipefail`, `-Eeuo pipefail`…), an enclosing `bash -o pipefail -c`, nor an earlier `set -o pipefail` (or `set -Eeuo pipefail`; `set +o pipefail` turns it off) in the same script enables pipefail. The message names the first command whose failure the pipe hides. Unlike hadolint DL4006, `SHELL ["/bin/sh", "-o", "pipefail", "-c"]` counts: a shell that accepts it runs with pipefail, one that rejects it fails loudly. Incomplete shell code (a pipe with nothing after it while typing) is not judged. Pipelines whose earlier commands only print or inspect local state (`echo`, `cat`, `find`, `ldd`, `dpkg -l`, `grep`, `awk`, `xargs`…, the checks official images run) are not reported, unlike hadolint DL4006; exec-form `RUN`, Windows shells and `RUN <<EOF` scripts that set pipefail are skipped. Offers `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` when the base image has bash, and a `set -o pipefail &&` prefix.',
     rationale:
       'A pipeline\'s status is its last command\'s: if the download in `curl -fsSL URL | tar -xz` fails, tar just sees an empty stream, the step "succeeds" and the image ships without the tool (or with a partial one).',
     remediation: 'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the RUN (bash images), or start the command with `set -o pipefail &&` (bash, ash/busybox; not Debian\'s dash).',
@@ -53,7 +60,7 @@ export default dockerfileRule({
     ],
     fix: 'suggestion',
     messages: {
-      noPipefail: 'If `{{first}}` fails, this pipeline still succeeds; enable pipefail for this RUN.',
+      noPipefail: 'If `{{first}}` fails, this pipeline still succeeds and the build goes on; enable pipefail for this RUN.',
       addShell: 'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before this RUN',
       prefixSet: 'Prefix the command with `set -o pipefail &&`',
     },
@@ -69,31 +76,34 @@ export default dockerfileRule({
       const target = node.trigger ?? node;
       if (target.json) continue;
       const shell = dockerfile.shellOf(node);
-      if (shell.some((a, i) => a === 'pipefail' && shell[i - 1] === '-o') || shell.some((a) => /^-[a-z]*o$/.test(a) && shell.includes('pipefail'))) continue;
+      if (enablesPipefail(shell.slice(1))) continue;
       let enabled = false;
+      // After an explicit `set +o pipefail`, neither SHELL nor a prefix would change anything: report without a fix.
+      let turnedOff = false;
       for (const cmd of script.commands) {
-        if (setsPipefail(cmd)) enabled = true;
-        if (enabled || cmd.inSubstitution || cmd.pipeIndex !== 0 || cmd.pipeline.elements.length < 2) continue;
-        // A pipe with nothing after it (`curl … | && echo`, as while typing) is not a pipeline yet: not enough to judge.
-        if (cmd.pipeline.elements.some((e) => e.length === 0)) continue;
+        const setting = pipefailSetting(cmd);
+        if (setting === false) turnedOff = true;
+        enabled = setting ?? enabled;
+        if (enabled || cmd.inSubstitution || underPipefailShell(cmd) || cmd.pipeIndex !== 0 || cmd.pipeline.elements.length < 2) continue;
         const firstElement = cmd.pipeline.elements[0] ?? [];
         if (!firstElement.includes(cmd)) continue;
-        const producers = cmd.pipeline.elements.slice(0, -1).flat();
-        if (producers.every(harmless)) continue;
-        const last = cmd.pipeline.elements[cmd.pipeline.elements.length - 1]!.slice(-1)[0]!;
+        // The command whose failure the pipeline hides: the first producer that does more than print local state.
+        const failing = cmd.pipeline.elements.slice(0, -1).flat().find((c) => !harmless(c));
+        const last = cmd.pipeline.elements.flat().slice(-1)[0];
+        if (!failing || !last) continue;
         const suggestions: { messageId: 'addShell' | 'prefixSet'; edits: TextEdit[] }[] = [];
         const lineStart = file.lineStartOffset(node.line);
         const indent = file.text.slice(lineStart, node.start);
         // Debian's /bin/sh (dash) rejects `set -o pipefail`, so bash images get the SHELL form instead.
         const bash = bashLikely(stage, shell, texts);
-        if (bash && !node.trigger && cmd.parent === undefined) {
+        if (!turnedOff && bash && !node.trigger && cmd.parent === undefined) {
           suggestions.push({ messageId: 'addShell', edits: [{ range: file.rangeOf(lineStart, lineStart), newText: `${indent}SHELL ["/bin/bash", "-o", "pipefail", "-c"]${file.eol}` }] });
         }
-        if (!bash && cmd.parent === undefined && target.heredocs.length === 0) {
+        if (!turnedOff && !bash && cmd.parent === undefined && target.heredocs.length === 0) {
           const at = file.positionAt(target.offsetOf(target.argsIndex));
           suggestions.push({ messageId: 'prefixSet', edits: [{ range: { start: at, end: at }, newText: 'set -o pipefail && ' }] });
         }
-        report({ messageId: 'noPipefail', data: { first: cmd.name || 'the first command' }, range: file.rangeOf(cmd.start, last.end), ...(suggestions.length ? { suggestions } : {}) });
+        report({ messageId: 'noPipefail', data: { first: failing.name || 'the first command' }, range: file.rangeOf(cmd.start, last.end), ...(suggestions.length ? { suggestions } : {}) });
       }
     }
   },

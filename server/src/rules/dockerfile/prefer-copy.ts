@@ -13,7 +13,7 @@ export default dockerfileRule({
     title: 'ADD used for local files',
     severity: 'warning',
     description:
-      'Reports `ADD` whose sources are all local files or directories (or heredocs). Local tar archives are not reported, since extracting them is what ADD is for, and URLs and git sources are left to `dockerfile/add-remote-checksum`. Sources named through variables are reported without a fix.',
+      'Reports `ADD` with a source that is a local file or directory (or a heredoc). Local tar archives (`.tar`, `.tar.gz`, `.tgz`, `.gz`, `.bz2`, `.xz`, `.zst`, …) are not reported, since extracting them is what ADD is for, and URLs and git sources are left to `dockerfile/add-remote-checksum`. Variables set by ARG/ENV are substituted first. When the same ADD also has an archive or URL source, or a source named by an unknown variable, the finding has no fix, because COPY would change what happens to the others. As hadolint DL3020, one plain file among archives is reported; unlike it, `git@…` sources are not.',
     rationale:
       'ADD also fetches URLs and silently extracts archives, so a reader (and a later edit that renames a file to `.tar.gz`) cannot tell what lands in the image. COPY only copies, which is what the instruction means here.',
     remediation: 'Use `COPY` for local files. Keep `ADD` for extracting a local archive, and for remote sources use `ADD --checksum`.',
@@ -40,8 +40,9 @@ export default dockerfileRule({
       if (target.keyword !== 'ADD') continue;
       const sources = (target.json ?? target.args).slice(0, -1);
       if (!sources.length) continue;
-      const kinds = sources.map((s) => addSourceKind(s.value));
-      if (kinds.some((k) => k === 'url' || k === 'git' || k === 'archive')) continue;
+      const kinds = sources.map((s) => addSourceKind(dockerfile.expand(node, s.value) ?? s.value));
+      // Only plain local files and heredocs are COPY's job; URLs, git sources and local archives (extracted) are ADD's.
+      if (!kinds.some((k) => k === 'local' || k === 'heredoc' || k === 'dynamic')) continue;
       const range = file.rangeOf(target.keywordSpan.start, target.keywordSpan.end);
       const keyword = file.text.slice(target.keywordSpan.start, target.keywordSpan.end);
       const edits: TextEdit[] = [{ range, newText: keyword === keyword.toLowerCase() ? 'copy' : 'COPY' }];
@@ -51,7 +52,8 @@ export default dockerfileRule({
         while (start > 0 && (file.text[start - 1] === ' ' || file.text[start - 1] === '\t')) start--;
         edits.push({ range: file.rangeOf(start, f.end), newText: '' });
       }
-      const safe = !kinds.includes('dynamic');
+      // With an archive or URL among the sources, COPY would stop extracting or fetching them: report without a fix.
+      const safe = kinds.every((k) => k === 'local' || k === 'heredoc');
       report({ messageId: 'useCopy', range, ...(safe ? { fix: { messageId: 'replaceWithCopy', edits } } : {}) });
     }
   },

@@ -26,7 +26,9 @@ export default dockerfileRule({
     const stage = dockerfile.finalStage;
     if (!stage) return;
     for (let s: typeof stage | undefined = stage; s; s = s.parent) if (s.nodes.some((n) => n.keyword === 'HEALTHCHECK')) return;
+    // A fragment without FROM is not an image yet (`missing-from`).
     const from = stage.fromNode;
+    if (!from) return;
     const target = from.args[0] ?? from.keywordSpan;
     report({ messageId: 'missing', range: file.rangeOf(target.start, target.end) });
   },
