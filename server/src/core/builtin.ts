@@ -26,6 +26,11 @@ export const ENGINE_DIAGNOSTICS = {
     severity: 'warning',
     description: 'The document expands to more nodes than Shipshape will evaluate (for example an alias bomb), so it was not checked.',
   },
+  'shipshape/skipped-file': {
+    title: 'File not linted',
+    severity: 'info',
+    description: 'This file was skipped: it is larger than the size limit (`maxFileSizeMB` in `.shipshape.yaml`, `shipshape.maxFileSizeMB` in the editor; default 8 MB), cannot be read, is binary, is not valid UTF-8 or UTF-16 text, or (given on the command line) is neither a Dockerfile nor Kubernetes YAML by name or content. The other files are linted as usual.',
+  },
   'shipshape/internal-error': {
     title: 'A rule failed on this file',
     severity: 'warning',
