@@ -32,8 +32,11 @@ let scanned: ScannedDiagnostics | undefined;
 const schemes = ['file', 'untitled'];
 // `dockercompose` is the language Docker's extension gives Compose files; without it they are `yaml`.
 const languages = ['dockerfile', 'yaml', 'dockercompose'];
+// The Dockerfile names dockerfile/detect.ts recognises (`Dockerfile-windows`, `Dockerfile_arm`, `app.Containerfile`),
+// which editors may open as plain text, and Compose files.
 const filePatterns = [
-  '**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile',
+  '**/Dockerfile', '**/Dockerfile.*', '**/Dockerfile-*', '**/Dockerfile_*', '**/*.dockerfile', '**/*.Dockerfile',
+  '**/Containerfile', '**/Containerfile.*', '**/*.containerfile', '**/*.Containerfile',
   '**/{compose,docker-compose}.{yaml,yml}', '**/{compose,docker-compose}.*.{yaml,yml}',
 ];
 

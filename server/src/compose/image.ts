@@ -1,7 +1,7 @@
 // The `image:` of a service, split into registry, repository, tag and digest with the tag's own range.
 import { isScalar } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
-import { parseImageRef } from '../images/reference';
+import { parseImageRef, type ImageReference } from '../images/reference';
 import { hasVariables, interpolate } from './interpolate';
 import { scalarString, type ComposeFile, type ComposeService, type Setting } from './model';
 import { rangeFor, setting } from './service';
@@ -10,6 +10,8 @@ import { valueSpan } from './syntax';
 export interface ServiceImage {
   /** The reference after interpolation. */
   text: string;
+  /** The parsed reference (registry, repository, tag, digest and their spans in `text`). */
+  ref: ImageReference;
   setting: Setting;
   range: Range;
   registry: string;
@@ -42,7 +44,7 @@ export function imageOf(compose: ComposeFile, service: ComposeService, { include
     span = { start: literal.start + lead, end: literal.start + lead + text.length };
     if (tagStart !== undefined && ref.tag !== undefined) tagRange = compose.file.rangeOf(span.start + tagStart, span.start + tagStart + ref.tag.length);
   }
-  return { text, setting: s, range, registry: ref.domain, repository, tag: ref.tag, digest: ref.digest, tagRange, ...(span ? { span } : {}) };
+  return { text, ref, setting: s, range, registry: ref.domain, repository, tag: ref.tag, digest: ref.digest, tagRange, ...(span ? { span } : {}) };
 }
 
 /** Docker Official Images that start as root and stay root (their entrypoints do not switch to another user). */

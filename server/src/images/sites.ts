@@ -5,6 +5,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { SourceFile } from '../core/source';
 import { parseFile, type LintResult } from '../core/engine';
 import type { RuleSet } from '../core/ruleSet';
+import { imageTextsOf } from '../core/documents';
 import type { ImageText, TargetId } from '../core/target';
 import { parseImageRef, type ImageReference } from './reference';
 
@@ -20,19 +21,20 @@ export interface ImageSite extends ImageText {
 export function imageSitesOfText(rules: RuleSet, path: string, text: string, languageId?: string): ImageSite[] {
   const parsed = parseFile(rules.targets, new SourceFile(path, text, languageId));
   if (!parsed.target || parsed.model === undefined) return [];
-  return imageSites({ kind: parsed.target.id, file: parsed.file, model: parsed.model }, rules);
+  return imageSites({ kind: parsed.target.id, file: parsed.file, model: parsed.model, findings: [], suppressed: [] }, rules);
 }
 
 /**
  * The sites a registry can resolve and an edit can pin, in document order: references Docker accepts, written
  * without variables; one per text span even when a YAML alias names the same node twice.
  */
-export function imageSites(result: Pick<LintResult, 'kind' | 'file' | 'model'>, rules: RuleSet): ImageSite[] {
+export function imageSites(result: LintResult, rules: RuleSet): ImageSite[] {
   const target = rules.target(result.kind);
-  if (!target || result.model === undefined) return [];
+  if (!target) return [];
   const { file } = result;
   const sites: ImageSite[] = [];
-  for (const image of target.imageTexts(file, result.model)) {
+  // A large file linted by document lists its images from the documents' results: no whole-file parse.
+  for (const image of imageTextsOf(result, target)) {
     const ref = image.text.includes('$') ? undefined : parseImageRef(image.text);
     if (ref && ref.problem === undefined) sites.push({ ...image, range: file.rangeOf(image.start, image.end), target: target.id, ref });
   }
