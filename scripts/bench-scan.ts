@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const summary = await scanFiles([root], { workers, workerScript: join(__dirname, 'scan-worker.js'), onProgress: () => progressEvents++, configFor: () => ({ context: { today: new Date().toISOString().slice(0, 10) } }) });
   histogram.disable();
   clearInterval(ticker);
-  const errors = summary.files.filter((f) => f.error).length;
+  const errors = summary.files.filter((f) => f.skipped).length;
   console.log(
     JSON.stringify(
       {

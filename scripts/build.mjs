@@ -1,12 +1,17 @@
 // Bundles the extension client, the language server, the CLI, the dev tools and the test files with esbuild.
 // Type checking is `tsc -b`; this script only transpiles and bundles.
-import * as esbuild from 'esbuild';
-import { readdirSync, statSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const watch = process.argv.includes('--watch');
 const onlyDist = process.argv.includes('--dist');
+// `npm install` in a clone (pre-commit's `language: node`) runs `postinstall`, which builds the CLI only when it is
+// missing, so `npm pack` ships dist/. (Not `prepare`/`prepack`: npm pack runs those and prints their banner on
+// stdout, where pre-commit reads the tarball's name.) The installed package has dist/ already and no esbuild, so
+// esbuild is imported only after this check. npm start and npm test rebuild anyway.
+if (process.argv.includes('--if-missing') && ['cli.js', 'scan-worker.js', 'server.js'].every((f) => existsSync(join(root, 'dist', f)))) process.exit(0);
+const esbuild = await import('esbuild');
 
 function walk(dir, pred, out = []) {
   let entries;
@@ -43,6 +48,7 @@ const dist = {
     bench: join(root, 'scripts/bench.ts'),
     'corpus-sweep': join(root, 'scripts/corpus-sweep.ts'),
     'corpus-sweep-k8s': join(root, 'scripts/corpus-sweep-k8s.ts'),
+    fuzz: join(root, 'scripts/fuzz.ts'),
     'corpus-sweep-compose': join(root, 'scripts/corpus-sweep-compose.ts'),
     'helm-corpus': join(root, 'scripts/helm-corpus.ts'),
   },

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test layers need when they are missing: a real OCI registry
-# (docker-registry, htpasswd, openssl) for the digest tests, Chromium for the real-editor test, and the
-# toolchain code-server's native modules build with. Needs root and apt; otherwise says what is missing.
+# (docker-registry, htpasswd, openssl) for the digest tests, Chromium for the real-editor test, pre-commit for the
+# hook test, and the toolchain code-server's native modules build with. Needs root and apt; otherwise says what is missing.
 # usage: scripts/ensure-system-deps.sh [code-server]   (`code-server`: only the toolchain, for `npm start`)
 set -euo pipefail
 declare -A need=(
@@ -11,7 +11,8 @@ declare -A need=(
   [pkg-config]=pkg-config
 )
 if [ "${1:-}" != code-server ]; then
-  need+=([docker-registry]=docker-registry [htpasswd]=apache2-utils [openssl]=openssl [chromium]=chromium)
+  # pre-commit: the hook test runs .pre-commit-hooks.yaml through the real tool (test/hooks/precommit.test.ts).
+  need+=([docker-registry]=docker-registry [htpasswd]=apache2-utils [openssl]=openssl [chromium]=chromium [pre-commit]=pre-commit)
 fi
 missing=()
 for cmd in "${!need[@]}"; do

@@ -33,8 +33,11 @@ const schemes = ['file', 'untitled'];
 // `dockercompose` is the language Docker's extension gives Compose files (without it they are `yaml`); `helm` the one
 // VS Code's Kubernetes extension gives chart templates.
 const languages = ['dockerfile', 'yaml', 'dockercompose', 'helm'];
+// The Dockerfile names dockerfile/detect.ts recognises (`Dockerfile-windows`, `Dockerfile_arm`, `app.Containerfile`),
+// which editors may open as plain text, and Compose files.
 const filePatterns = [
-  '**/Dockerfile', '**/Dockerfile.*', '**/*.dockerfile', '**/Containerfile',
+  '**/Dockerfile', '**/Dockerfile.*', '**/Dockerfile-*', '**/Dockerfile_*', '**/*.dockerfile', '**/*.Dockerfile',
+  '**/Containerfile', '**/Containerfile.*', '**/*.containerfile', '**/*.Containerfile',
   '**/{compose,docker-compose}.{yaml,yml}', '**/{compose,docker-compose}.*.{yaml,yml}',
 ];
 

@@ -98,7 +98,10 @@ test('exit codes follow --fail-on (default: warning)', () => {
   assert.equal(exit(['--fail-on', 'error', 'k8s/workloads.yaml']), 1);
   assert.equal(exit(['--fail-on', 'none', '.']), 0, 'none never fails');
   assert.equal(exit(['clean']), 0, 'a clean directory passes');
-  assert.equal(exit(['--fail-on', 'hint', 'clean', 'docs/README.md']), 0);
+  assert.equal(exit(['--fail-on', 'hint', 'clean']), 0);
+  // A file named explicitly that is neither a Dockerfile nor a manifest is one info notice (shipshape/skipped-file).
+  assert.equal(exit(['clean', 'docs/README.md']), 0);
+  assert.equal(exit(['--fail-on', 'info', 'clean', 'docs/README.md']), 1);
 });
 
 test('JSON output matches the golden file (golden rules only)', () => {

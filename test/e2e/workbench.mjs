@@ -5,6 +5,7 @@ import path from 'node:path';
 
 export const WAIT = Number(process.env.WAIT_MS || 90000);
 export const SQUIGGLE = '.squiggly-error, .squiggly-warning, .squiggly-info';
+export const LIGHTBULB = '.codicon[class*="lightbulb"], .codicon[class*="light-bulb"]';
 // No leading \b: the hover's innerText runs the source into the code (`shipshapedockerfile/...`).
 export const RULE_ID = /(?:dockerfile|compose|k8s)\/[a-z0-9]+(?:-[a-z0-9]+)*/g;
 
@@ -89,9 +90,11 @@ export async function statusBarProblems(page) {
  */
 export async function openQuickFixMenu(page, editor, point, title) {
   if (title === undefined) throw new Error('openQuickFixMenu(page, editor, point, title): pass the point to click (see pointInLine)');
-  // The gutter lightbulb shows that the editor has computed code actions for the cursor line.
+  // The lightbulb shows that the editor has computed code actions for the cursor line. Where the line starts at
+  // column 0 it sits in the gutter (`codicon-lightbulb`, `codicon-lightbulb-autofix`); on an indented line (YAML)
+  // it is a content widget in the indentation with the older icon name `codicon-light-bulb`: match both.
   await page.mouse.click(point.x, point.y);
-  await editor.locator('.codicon[class*="lightbulb"]').first().waitFor({ timeout: WAIT });
+  await editor.locator(LIGHTBULB).filter({ visible: true }).first().waitFor({ timeout: WAIT });
   const row = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
   // On a loaded machine the first Ctrl+. is sometimes dropped; retry a bounded number of times.
   for (let attempt = 1; ; attempt++) {

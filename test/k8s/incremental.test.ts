@@ -6,27 +6,35 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
-import { lint, SHIPPED, type LintInput } from '../../server/src/api';
+import { SHIPPED } from '../../server/src/api';
 import type { LintResult } from '../../server/src/core/engine';
+import { lint as engineLint } from '../../server/src/core/engine';
 import type { LintConfig } from '../../server/src/core/config';
-import type { RuleSet } from '../../server/src/core/ruleSet';
+import { DOCUMENTS_MIN_CHARS } from '../../server/src/core/documents';
 import type { K8sFile } from '../../server/src/k8s/model';
-import { DEFAULT_MIN_CHARS, IncrementalLinter, splitDocuments } from '../../server/src/lsp/incremental';
+import { splitDocuments } from '../../server/src/k8s/documents';
+import { imageSites } from '../../server/src/images/sites';
+import { suppressionAt } from '../../server/src/suppress/hover';
+import { suppressionEdit } from '../../server/src/suppress/edit';
 
 const CONFIG: LintConfig = { context: { today: '2025-06-01' } };
 const CORPUS = '/work/shared/corpus/k8s';
 
-/** A linter whose every segment lint is counted. */
-function counted(options: { minChars?: number; maxCacheBytes?: number } = {}) {
-  const calls = { n: 0 };
-  const linter = new IncrementalLinter({
-    ...options,
-    lint: (input: LintInput, config: LintConfig, registry: RuleSet) => {
-      calls.n++;
-      return lint(input, config, registry);
-    },
-  });
-  return { linter, calls };
+/** The engine's lint as every host calls it: by document for large files, reusing `previous`. */
+function lintAgain(path: string, text: string, previous?: LintResult, config: LintConfig = CONFIG): LintResult {
+  return engineLint({ path, text }, config, SHIPPED, { previous });
+}
+
+/** The reference: the same file linted whole. */
+function lintWhole(path: string, text: string, config: LintConfig = CONFIG): LintResult {
+  return engineLint({ path, text }, config, SHIPPED, { byDocument: false });
+}
+
+/** How many documents `result` linted rather than took from `previous`. */
+function relinted(result: LintResult, previous?: LintResult): number {
+  const known = new Set(previous?.documents?.parts.map((p) => p.part));
+  assert.ok(result.documents, 'linted by document');
+  return result.documents.parts.filter((p) => !known.has(p.part)).length;
 }
 
 /** The Kubernetes model of a result the test knows is Kubernetes. */
@@ -38,7 +46,8 @@ function modelOf(r: LintResult): K8sFile {
 const view = (r: LintResult) => ({ kind: r.kind, findings: r.findings, suppressed: r.suppressed, workspace: r.workspace });
 
 function assertSame(path: string, text: string, got: LintResult, config: LintConfig = CONFIG): void {
-  const whole = lint({ path, text }, config);
+  const whole = lintWhole(path, text, config);
+  assert.equal(whole.documents, undefined);
   // The first difference, so a failure prints one finding rather than thousands.
   for (const key of ['findings', 'suppressed'] as const) {
     const i = whole[key].findIndex((x, n) => !isDeepStrictEqual(x, got[key][n]));
@@ -127,10 +136,9 @@ for (const [eol, size] of [['\n', 2 * 1024 * 1024], ['\r\n', 300 * 1024]] as con
   test(`a generated ${size >> 10} KB file (${eol === '\n' ? 'LF' : 'CRLF'}): equal to the whole-file lint, and an edit re-lints one document`, () => {
     const text = generated(size, eol);
     const path = 'file:///w/big.yaml';
-    const { linter, calls } = counted();
-    const first = linter.lint({ path, text }, CONFIG, SHIPPED);
+    const first = lintAgain(path, text);
     assertSame(path, text, first);
-    assert.equal(calls.n, splitDocuments(text)!.length);
+    assert.equal(relinted(first), splitDocuments(text)!.length);
     const ids = new Set(first.findings.map((f) => f.ruleId));
     for (const id of ['shipshape/templated-yaml', 'shipshape/parse-error', 'k8s/no-privileged', 'shipshape/suppression']) assert.ok(ids.has(id), `fires ${id}`);
     assert.equal(first.findings.filter((f) => f.ruleId === 'shipshape/templated-yaml').length, 1);
@@ -138,9 +146,8 @@ for (const [eol, size] of [['\n', 2 * 1024 * 1024], ['\r\n', 300 * 1024]] as con
     assert.ok(first.workspace && Object.keys(first.workspace.facts).length > 0 && first.workspace.directives.length > 0);
 
     const edited = editMiddle(text);
-    calls.n = 0;
-    const second = linter.lint({ path, text: edited }, CONFIG, SHIPPED);
-    assert.equal(calls.n, 1);
+    const second = lintAgain(path, edited, first);
+    assert.equal(relinted(second, first), 1);
     assertSame(path, edited, second);
     // Lines added above later documents move their findings without re-linting them, except documents with
     // suppression comments, whose messages name lines.
@@ -149,17 +156,39 @@ for (const [eol, size] of [['\n', 2 * 1024 * 1024], ['\r\n', 300 * 1024]] as con
     const segments = splitDocuments(added)!;
     const at = segments.findIndex((s) => s.text.includes('name: app-101'));
     const withComments = segments.slice(at + 1).filter((s) => /shipshape-ignore|checkov:skip/.test(s.text)).length;
-    assert.ok(withComments > 0 && withComments < segments.length / 10);
-    calls.n = 0;
-    assertSame(path, added, linter.lint({ path, text: added }, CONFIG, SHIPPED));
-    assert.equal(calls.n, 1 + withComments);
+    assert.ok(withComments > 0 && 1 + withComments < segments.length - at, 'some later chunks are reused');
+    const third = lintAgain(path, added, second);
+    assertSame(path, added, third);
+    assert.equal(relinted(third, second), 1 + withComments);
   });
 }
 
+test('hovers and code actions on a file linted by document equal those on the whole-file lint, without the whole model', () => {
+  const text = generated(300 * 1024);
+  const path = 'big.yaml';
+  const byDocument = lintAgain(path, text);
+  const whole = lintWhole(path, text);
+  assert.deepStrictEqual(imageSites(byDocument, SHIPPED), imageSites(whole, SHIPPED));
+  const lines = text.split('\n');
+  const commentLines = lines.flatMap((l, i) => (/shipshape-ignore|checkov:skip|shipshape\.dev\/ignore/.test(l) ? [i] : []));
+  assert.ok(commentLines.length > 5);
+  for (const line of commentLines) {
+    const character = lines[line]!.search(/\S/) + 2;
+    assert.deepStrictEqual(suppressionAt(byDocument, { line, character }, SHIPPED), suppressionAt(whole, { line, character }, SHIPPED), `line ${line + 1}`);
+  }
+  const sample = whole.findings.filter((_, i) => i % 97 === 0);
+  assert.ok(sample.length > 10);
+  for (const finding of sample) {
+    for (const kind of ['here', 'file'] as const) {
+      assert.deepStrictEqual(suppressionEdit(byDocument, finding, kind, SHIPPED), suppressionEdit(whole, finding, kind, SHIPPED), `${finding.ruleId} ${kind}`);
+    }
+  }
+});
+
 test('the whole-file model is parsed only when a feature reads it', () => {
   const text = generated(300 * 1024);
-  const result = new IncrementalLinter().lint({ path: 'big.yaml', text }, CONFIG, SHIPPED);
-  const whole = lint({ path: 'big.yaml', text }, CONFIG);
+  const result = lintAgain('big.yaml', text);
+  const whole = lintWhole('big.yaml', text);
   const k8s = modelOf(result);
   assert.equal(k8s.objects.length, modelOf(whole).objects.length);
   assert.deepStrictEqual(
@@ -170,7 +199,7 @@ test('the whole-file model is parsed only when a feature reads it', () => {
 });
 
 test('linted whole: small files, file-wide suppressions, directives, a suppression before the first document', () => {
-  const big = generated(DEFAULT_MIN_CHARS + 1000);
+  const big = generated(DOCUMENTS_MIN_CHARS + 1000);
   const cases: [string, string][] = [
     ['small', generated(20 * 1024)],
     ['ignore-file', big.replace('---\n', '---\n# shipshape-ignore-file k8s/no-privileged -- lab cluster\n')],
@@ -180,21 +209,19 @@ test('linted whole: small files, file-wide suppressions, directives, a suppressi
     ['lone CR', big.replace('data: {a: b}\n', 'data: {a: b}\r')],
   ];
   for (const [name, text] of cases) {
-    const { linter, calls } = counted();
-    const result = linter.lint({ path: `${name}.yaml`, text }, CONFIG, SHIPPED);
-    assert.equal(linter.stats.wholeFile, 1, name);
-    assert.equal(calls.n, 1, name);
+    const result = lintAgain(`${name}.yaml`, text);
+    assert.equal(result.documents, undefined, name);
     assertSame(`${name}.yaml`, text, result);
   }
   const dockerfile = `FROM alpine:latest\n${'RUN true\n'.repeat(40_000)}`;
-  const { linter } = counted();
-  assertSame('Dockerfile', dockerfile, linter.lint({ path: 'Dockerfile', text: dockerfile }, CONFIG, SHIPPED));
-  assert.equal(linter.stats.wholeFile, 1);
+  const result = lintAgain('Dockerfile', dockerfile);
+  assert.equal(result.documents, undefined);
+  assertSame('Dockerfile', dockerfile, result);
 });
 
 test('splitting: marker lines only, a trailing suppression joins the next document', () => {
   assert.deepStrictEqual(
-    splitDocuments('a: 1\n---\nb: |\n  x\n  --- not a marker\n---x: 2\n--- # c\nc: 3\n')?.map((s) => [s.line, s.text]),
+    splitDocuments('a: 1\n---\nb: |\n  x\n  --- not a marker\n---x: 2\n--- # c\nc: 3\n', 0)?.map((s) => [s.line, s.text]),
     [
       [0, 'a: 1\n'],
       [1, '---\nb: |\n  x\n  --- not a marker\n---x: 2\n'],
@@ -202,32 +229,32 @@ test('splitting: marker lines only, a trailing suppression joins the next docume
     ],
   );
   assert.deepStrictEqual(
-    splitDocuments('a: 1\r\n# shipshape-ignore k8s/x\r\n---\r\nb: 2\r\n---\tc\r\n')?.map((s) => [s.line, s.text]),
+    splitDocuments('a: 1\r\n# shipshape-ignore k8s/x\r\n---\r\nb: 2\r\n---\tc\r\n', 0)?.map((s) => [s.line, s.text]),
     [
       [0, 'a: 1\r\n# shipshape-ignore k8s/x\r\n---\r\nb: 2\r\n'],
       [4, '---\tc\r\n'],
     ],
   );
-  assert.equal(splitDocuments('a: 1\n...\n# trivy:ignore:KSV017\n---\nb: 2\n'), undefined);
-  assert.equal(splitDocuments('a: 1\n'), undefined);
+  assert.equal(splitDocuments('a: 1\n...\n# trivy:ignore:KSV017\n---\nb: 2\n', 0), undefined);
+  assert.equal(splitDocuments('a: 1\n', 0), undefined);
+  // Small documents are linted in chunks of whole documents.
+  const many = Array.from({ length: 100 }, (_, i) => `---\nname: doc-${i}\n`).join('');
+  const chunks = splitDocuments(many, 200)!;
+  assert.ok(chunks.length > 2 && chunks.length < 20);
+  assert.equal(chunks.map((c) => c.text).join(''), many);
+  assert.ok(chunks.slice(0, -1).every((c) => c.text.length >= 200 && c.text.startsWith('---\n')));
 });
 
-test('the cache stays within its byte bound and still answers correctly', () => {
+test('documents are reused only under the same config and rules', () => {
   const text = generated(300 * 1024);
-  const { linter, calls } = counted({ maxCacheBytes: 64 * 1024 });
-  assertSame('big.yaml', text, linter.lint({ path: 'big.yaml', text }, CONFIG, SHIPPED));
-  assert.ok(linter.cachedBytes <= 64 * 1024 && linter.cachedBytes > 0);
-  calls.n = 0;
-  assertSame('big.yaml', text, linter.lint({ path: 'big.yaml', text }, CONFIG, SHIPPED));
-  // Most documents were evicted and are linted again; the result is the same.
-  assert.ok(calls.n > splitDocuments(text)!.length / 2);
-  // Another config is another key: nothing is reused across configs.
-  const { linter: other, calls: otherCalls } = counted();
-  other.lint({ path: 'big.yaml', text }, CONFIG, SHIPPED);
-  otherCalls.n = 0;
+  const first = lintAgain('big.yaml', text);
   const off: LintConfig = { ...CONFIG, rules: { 'k8s/no-privileged': 'off' } };
-  assert.deepStrictEqual(view(other.lint({ path: 'big.yaml', text }, off, SHIPPED)), view(lint({ path: 'big.yaml', text }, off)));
-  assert.equal(otherCalls.n, splitDocuments(text)!.length);
+  const other = lintAgain('big.yaml', text, first, off);
+  assert.deepStrictEqual(view(other), view(lintWhole('big.yaml', text, off)));
+  assert.equal(relinted(other, first), splitDocuments(text)!.length);
+  const fewer = engineLint({ path: 'big.yaml', text }, CONFIG, SHIPPED.withRules(SHIPPED.all().filter((r) => r.meta.id !== 'k8s/no-privileged')), { previous: first });
+  assert.equal(relinted(fewer, first), splitDocuments(text)!.length);
+  assert.equal(relinted(lintAgain('big.yaml', text, first), first), 0);
 });
 
 function corpusFiles(): string[] {
@@ -237,7 +264,7 @@ function corpusFiles(): string[] {
       const p = join(dir, name);
       const s = statSync(p);
       if (s.isDirectory()) walk(p);
-      else if (/\.ya?ml$/i.test(name) && s.size > DEFAULT_MIN_CHARS) out.push(p);
+      else if (/\.ya?ml$/i.test(name) && s.size > DOCUMENTS_MIN_CHARS) out.push(p);
     }
   };
   walk(CORPUS);
@@ -253,21 +280,16 @@ test('corpus files over 256 KB: equal to the whole-file lint, before and after a
   let split = 0;
   for (const path of files) {
     const text = readFileSync(path, 'utf8');
-    const { linter, calls } = counted();
-    const result = linter.lint({ path, text }, CONFIG, SHIPPED);
-    if (!splitDocuments(text)) {
-      // Linted whole: the result is the engine's own.
-      assert.deepStrictEqual([linter.stats.wholeFile, calls.n], [1, 1], path);
-      continue;
-    }
+    const result = lintAgain(path, text);
     assertSame(path, text, result);
+    if (!result.documents) continue;
     split++;
     const edited = editMiddle(text);
-    calls.n = 0;
-    assertSame(path, edited, linter.lint({ path, text: edited }, CONFIG, SHIPPED));
-    assert.equal(calls.n, 1, path);
+    const again = lintAgain(path, edited, result);
+    assertSame(path, edited, again);
+    assert.equal(relinted(again, result), 1, path);
   }
-  t.diagnostic(`${files.length} corpus files over 256 KB, ${split} of them split into documents`);
+  t.diagnostic(`${files.length} corpus files over 256 KB, ${split} of them linted by document`);
 });
 
 test('timing: re-lint of argo-cd install.yaml after a one-character edit (printed, not asserted)', (t) => {
@@ -277,26 +299,25 @@ test('timing: re-lint of argo-cd install.yaml after a one-character edit (printe
     return;
   }
   const text = readFileSync(path, 'utf8');
-  const linter = new IncrementalLinter();
-  linter.lint({ path, text }, CONFIG, SHIPPED);
+  let previous = lintAgain(path, text);
   const whole: number[] = [];
   const incremental: number[] = [];
-  const model: number[] = [];
+  const sites: number[] = [];
   for (let i = 0; i < 3; i++) {
-    // A different edit each round, so the incremental side never finds the edited document cached.
+    // A different edit each round, so the edited document is never found unchanged.
     const edited = editMiddle(text, 'x'.repeat(i + 1));
     let t0 = performance.now();
-    lint({ path, text: edited }, CONFIG);
+    lintWhole(path, edited);
     whole.push(performance.now() - t0);
     t0 = performance.now();
-    const result = linter.lint({ path, text: edited }, CONFIG, SHIPPED);
+    previous = lintAgain(path, edited, previous);
     incremental.push(performance.now() - t0);
     t0 = performance.now();
-    void modelOf(result).objects.length;
-    model.push(performance.now() - t0);
+    void imageSites(previous, SHIPPED).length;
+    sites.push(performance.now() - t0);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(0);
   t.diagnostic(
-    `install.yaml ${text.length} chars, ${splitDocuments(text)?.length} segments: whole-file lint ${median(whole)} ms, incremental ${median(incremental)} ms, lazy whole-file model on first hover/code action ${median(model)} ms (medians of 3)`,
+    `install.yaml ${text.length} chars, ${splitDocuments(text)?.length} documents: whole-file lint ${median(whole)} ms, by document ${median(incremental)} ms, image sites for hover/code actions ${median(sites)} ms (medians of 3)`,
   );
 });

@@ -76,3 +76,25 @@ test('lint of a multi-document manifest reports findings in later documents at t
   const hits = lint({ path: 'm.yaml', text }).findings.filter((f) => f.ruleId === 'k8s/no-host-pid');
   assert.deepEqual(hits.map((f) => pos(f.range)), ['9:12-9:16']);
 });
+
+test('an image placeholder that build tooling fills in makes one info notice at the placeholder, and the document is still checked', () => {
+  const pod = (image: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: ${image}\n      securityContext: {privileged: true}\n`;
+  const cases: [string, string, string][] = [
+    ['"{IMAGE}"', '{IMAGE}', '8:14-8:23'],
+    ['${IMAGE}', '${IMAGE}', '8:14-8:22'],
+    ['"{{ .Image }}"', '{{ .Image }}', '8:14-8:28'],
+    ["'registry.example.com/app:${TAG}'", 'registry.example.com/app:${TAG}', '8:14-8:47'],
+  ];
+  for (const [written, value, range] of cases) {
+    const text = `${pod(written)}---\n${pod(written)}`;
+    const result = lint({ path: 'm.yaml', text });
+    const notices = result.findings.filter((f) => f.ruleId === 'shipshape/templated-yaml');
+    assert.deepEqual(notices.map((f) => [f.severity, pos(f.range)]), [['info', range]], written);
+    assert.ok(notices[0]!.message.includes(`\`${value}\``), notices[0]!.message);
+    const ids = new Set(result.findings.map((f) => f.ruleId));
+    for (const id of ['k8s/image-latest-tag', 'k8s/image-not-pinned', 'k8s/image-pull-policy']) assert.ok(!ids.has(id), `${id} on ${written}`);
+    assert.equal(result.findings.filter((f) => f.ruleId === 'k8s/no-privileged').length, 2);
+  }
+  // A real image is no notice.
+  assert.deepEqual(lint({ path: 'm.yaml', text: pod('nginx:1.27') }).findings.filter((f) => f.ruleId === 'shipshape/templated-yaml'), []);
+});

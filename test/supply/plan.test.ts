@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/core/fix';
 import { planPin, planPins } from '../../server/src/supply/plan';
-import { imageSitesOfText, siteAt } from '../../server/src/supply/references';
+import { imageSitesOfText, siteAt } from '../../server/src/images/sites';
 import { SHIPPED } from '../../server/src/targets';
 import { registryFindings, type Resolutions } from '../../server/src/supply/resolve';
 import { RegistryError } from '../../server/src/oci';

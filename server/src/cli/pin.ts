@@ -9,7 +9,7 @@ import { SHIPPED } from '../targets';
 import { applyEdits } from '../core/fix';
 import { createOciClient, dockerConfigCredentials, type OciClient } from '../oci';
 import { walkLintable } from '../scan/walk';
-import { imageSitesOfText, type ImageSite } from '../supply/references';
+import { imageSitesOfText, type ImageSite } from '../images/sites';
 import type { SignaturePolicy } from '../core/config';
 import { SignatureVerifier } from '../signatures';
 import { pinFiles } from '../supply/pin';

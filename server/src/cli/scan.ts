@@ -89,14 +89,7 @@ export async function scan(inputs: ScanInputs): Promise<ScanReport | StreamedSca
   // Streamed results wait until the walk is over: only then is every config known to be valid.
   let walked = false;
   const held: FileReport[] = [];
-  let failure: InputError | undefined;
   const take = (result: FileResult): void => {
-    if (failure) return;
-    if (result.error) {
-      failure = new InputError(`cannot lint ${displayPath(inputs.cwd, result.path)}: ${result.error}`);
-      abort.abort();
-      return;
-    }
     for (const file of out.next(result.path, { path: displayPath(inputs.cwd, result.path), findings: result.findings.map((f) => mapFindingPaths(f, (p) => displayPath(inputs.cwd, p))) })) {
       if (walked) emit(file);
       else held.push(file);
@@ -107,6 +100,7 @@ export async function scan(inputs: ScanInputs): Promise<ScanReport | StreamedSca
     const summary = await scanFiles(roots, {
       configFor,
       configIgnore: config.configIgnore,
+      configDockerfiles: config.configDockerfiles,
       signal: abort.signal,
       ordered: true,
       collect: false,
@@ -125,7 +119,6 @@ export async function scan(inputs: ScanInputs): Promise<ScanReport | StreamedSca
     workspace = summary.workspace;
   }
   if (broken.size) throw new ConfigError(configProblems([...broken.values()], inputs.cwd));
-  if (failure) throw failure;
   for (const file of out.rest()) emit(file);
 
   const crossFile = [...workspace]

@@ -1,7 +1,7 @@
 // The `image:` of a service, split into registry, repository, tag and digest with the tag's own range.
 import { isScalar } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
-import { parseImage } from '../k8s/image';
+import { parseImageRef, type ImageReference } from '../images/reference';
 import { hasVariables, interpolate } from './interpolate';
 import { scalarString, type ComposeFile, type ComposeService, type Setting } from './model';
 import { rangeFor, setting } from './service';
@@ -10,6 +10,8 @@ import { valueSpan } from './syntax';
 export interface ServiceImage {
   /** The reference after interpolation. */
   text: string;
+  /** The parsed reference (registry, repository, tag, digest and their spans in `text`). */
+  ref: ImageReference;
   setting: Setting;
   range: Range;
   registry: string;
@@ -29,7 +31,10 @@ export function imageOf(compose: ComposeFile, service: ComposeService, { include
   const raw = scalarString(s.value);
   const text = raw === undefined ? undefined : interpolate(raw, compose.env)?.trim();
   if (!raw || !text) return undefined;
-  const { tagStart, ...ref } = parseImage(text);
+  const ref = parseImageRef(text);
+  if (!ref) return undefined;
+  const tagStart = ref.spans.tag?.start;
+  const repository = ref.original.slice(ref.spans.repository.start, ref.spans.repository.end);
   const range = rangeFor(compose, service, s);
   let tagRange: Range | undefined;
   let span: { start: number; end: number } | undefined;
@@ -39,7 +44,7 @@ export function imageOf(compose: ComposeFile, service: ComposeService, { include
     span = { start: literal.start + lead, end: literal.start + lead + text.length };
     if (tagStart !== undefined && ref.tag !== undefined) tagRange = compose.file.rangeOf(span.start + tagStart, span.start + tagStart + ref.tag.length);
   }
-  return { text, setting: s, range, registry: ref.registry, repository: ref.repository, tag: ref.tag, digest: ref.digest, tagRange, ...(span ? { span } : {}) };
+  return { text, ref, setting: s, range, registry: ref.domain, repository, tag: ref.tag, digest: ref.digest, tagRange, ...(span ? { span } : {}) };
 }
 
 /** Docker Official Images that start as root and stay root (their entrypoints do not switch to another user). */

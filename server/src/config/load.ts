@@ -23,6 +23,8 @@ export interface FileConfig {
   lint: LintConfig;
   /** .gitignore-style patterns, relative to the config file's directory. */
   ignore: string[];
+  /** .gitignore-style patterns of files to lint as Dockerfiles whatever their name, relative to the config file. */
+  dockerfiles: string[];
   diagnostics: ConfigDiagnostic[];
 }
 
@@ -46,7 +48,7 @@ export function parseConfig(path: string, text: string, metas: readonly RuleMeta
     severity: 'error' as const,
     message: `Config not read: ${e.message.split('\n')[0]}. Shipshape uses its defaults until this is fixed.`,
   }));
-  if (doc.errors.length) return { path, lint: {}, ignore: [], diagnostics };
+  if (doc.errors.length) return { path, lint: {}, ignore: [], dockerfiles: [], diagnostics };
   const value: unknown = doc.toJS() ?? {};
   const errors = validate(value, schemaFor(metas));
   for (const error of errors) {
@@ -73,7 +75,7 @@ function typeOf(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
-function toConfig(value: unknown, dir: string): { lint: LintConfig; ignore: string[] } {
+function toConfig(value: unknown, dir: string): { lint: LintConfig; ignore: string[]; dockerfiles: string[] } {
   const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const lint: LintConfig = {};
   if (v.rules && typeof v.rules === 'object') {
@@ -102,7 +104,13 @@ function toConfig(value: unknown, dir: string): { lint: LintConfig; ignore: stri
   }
   const signatures = signaturePolicy(v.signatures, dir);
   if (signatures) lint.signatures = signatures;
-  return { lint, ignore: strings(v.ignore) ?? [] };
+  if (typeof v.maxFileSizeMB === 'number' && v.maxFileSizeMB > 0) lint.maxFileBytes = megabytes(v.maxFileSizeMB);
+  return { lint, ignore: strings(v.ignore) ?? [], dockerfiles: strings(v.dockerfiles) ?? [] };
+}
+
+/** `maxFileSizeMB` (editor setting or config key) in bytes. */
+export function megabytes(mb: number): number {
+  return Math.round(mb * 1024 * 1024);
 }
 
 /** The validated `signatures` section, with key and root paths made absolute (relative to the config file). */

@@ -14,6 +14,7 @@ export function mergeConfigs(...layers: (LintConfig | undefined)[]): LintConfig 
     }
     if (layer.trustedRegistries) out.trustedRegistries = [...layer.trustedRegistries];
     if (layer.signatures) out.signatures = layer.signatures;
+    if (layer.maxFileBytes !== undefined) out.maxFileBytes = layer.maxFileBytes;
     if (layer.suppressions) out.suppressions = { ...out.suppressions, ...layer.suppressions };
     if (layer.context) out.context = { ...out.context, ...layer.context };
     if (layer.helm) out.helm = { ...out.helm, ...layer.helm };

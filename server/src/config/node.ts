@@ -23,24 +23,30 @@ export interface WorkspaceConfig {
   /** Host config (editor settings) < nearest .shipshape.yaml < overrides (CLI flags). */
   configFor(path: string): LintConfig;
   configIgnore(path: string): IgnoreRules | undefined;
+  /** The `dockerfiles` patterns of the config that applies to a path. */
+  configDockerfiles(path: string): IgnoreRules | undefined;
 }
 
 export function workspaceConfig(metas: readonly RuleMeta[], roots: readonly string[], host: LintConfig = {}, overrides: LintConfig = {}, explicit?: string): WorkspaceConfig {
   const resolver = new ConfigResolver(nodeConfigFs, metas, roots, explicit);
   // Keyed by the parsed file, so a config re-read after `resolver.clear()` gets fresh patterns.
-  const ignores = new WeakMap<object, IgnoreRules>();
+  const patterns = (key: 'ignore' | 'dockerfiles') => {
+    const cache = new WeakMap<object, IgnoreRules>();
+    return (path: string): IgnoreRules | undefined => {
+      const config = resolver.forFile(path);
+      if (!config || config[key].length === 0) return undefined;
+      let rules = cache.get(config);
+      if (!rules) {
+        rules = IgnoreRules.parse(dirname(config.path), config[key]);
+        cache.set(config, rules);
+      }
+      return rules;
+    };
+  };
   return {
     resolver,
     configFor: (path) => mergeConfigs(host, resolver.forFile(path)?.lint, overrides),
-    configIgnore(path) {
-      const config = resolver.forFile(path);
-      if (!config || config.ignore.length === 0) return undefined;
-      let rules = ignores.get(config);
-      if (!rules) {
-        rules = IgnoreRules.parse(dirname(config.path), config.ignore);
-        ignores.set(config, rules);
-      }
-      return rules;
-    },
+    configIgnore: patterns('ignore'),
+    configDockerfiles: patterns('dockerfiles'),
   };
 }

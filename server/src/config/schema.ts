@@ -140,6 +140,16 @@ export function configSchema(metas: readonly RuleMeta[]): JsonSchema {
           apiVersions: { type: 'array', items: { type: 'string' }, description: 'Extra `.Capabilities.APIVersions` entries (`group/version` or `group/version/Kind`), added to the built-in ones.' },
         },
       },
+      dockerfiles: {
+        type: 'array',
+        description: 'Files to lint as Dockerfiles whatever their name, as .gitignore patterns relative to this file (`docker/*.df`, `**/build-image`). `Dockerfile`, `Dockerfile.*`, `Dockerfile-*`, `Dockerfile_*`, `*.Dockerfile`, `Containerfile` and `*.Containerfile` (any case) are always Dockerfiles.',
+        items: { type: 'string' },
+      },
+      maxFileSizeMB: {
+        type: 'number',
+        default: 8,
+        description: 'Files larger than this many megabytes are not linted; each gets one `shipshape/skipped-file` notice and the other files are linted as usual. Default 8: about 2 s of linting at the measured 4.5 MB/s for YAML, and 4 times the largest real manifest we know (argo-cd\'s 1.9 MB install.yaml); anything bigger is a generated bundle or data.',
+      },
       signatures: SIGNATURES_SCHEMA,
       suppressions: {
         type: 'object',

@@ -5,6 +5,8 @@ export interface EngineDiagnosticMeta {
   title: string;
   severity: Severity;
   description: string;
+  /** Reported at most once per file (the first place it applies), even when several documents qualify. */
+  oncePerFile?: boolean;
 }
 
 export const ENGINE_DIAGNOSTICS = {
@@ -16,7 +18,9 @@ export const ENGINE_DIAGNOSTICS = {
   'shipshape/templated-yaml': {
     title: 'Templated YAML skipped',
     severity: 'info',
-    description: 'This document contains template expressions (for example `{{ ... }}`) outside a Helm chart Shipshape can render, and was not checked. Templates of a chart (a directory with `Chart.yaml`) are rendered and linted in place; for other templated YAML, lint the rendered manifests, for example `helm template . | shipshape scan -`.',
+    description:
+      'This document contains template expressions (for example `{{ ... }}`) outside a Helm chart Shipshape can render and was not checked, or a container image is a placeholder that build tooling fills in (`"{IMAGE}"`, `${IMAGE}`, `"{{ .Image }}"`): the rest of that document is checked, the image is not. Templates of a chart (a directory with `Chart.yaml`) are rendered and linted in place; for other templated YAML, lint the rendered manifests, for example `helm template . | shipshape scan -`.',
+    oncePerFile: true,
   },
   'shipshape/helm-template': {
     title: 'Helm template could not be rendered',
@@ -27,6 +31,11 @@ export const ENGINE_DIAGNOSTICS = {
     title: 'YAML document refused',
     severity: 'warning',
     description: 'The document expands to more nodes than Shipshape will evaluate (for example an alias bomb), so it was not checked.',
+  },
+  'shipshape/skipped-file': {
+    title: 'File not linted',
+    severity: 'info',
+    description: 'This file was skipped: it is larger than the size limit (`maxFileSizeMB` in `.shipshape.yaml`, `shipshape.maxFileSizeMB` in the editor; default 8 MB), cannot be read, is binary, is not valid UTF-8 or UTF-16 text, or (given on the command line) is neither a Dockerfile nor Kubernetes YAML by name or content. The other files are linted as usual.',
   },
   'shipshape/internal-error': {
     title: 'A rule failed on this file',

@@ -20,6 +20,13 @@ export interface LintConfig {
   trustedRegistries?: string[];
   /** Which images must be signed, and by whom (`signatures` in `.shipshape.yaml`); read by registry checks only. */
   signatures?: SignaturePolicy;
+  /** Files larger than this are not linted (one `shipshape/skipped-file` notice instead); read by the scan, not the engine. */
+  maxFileBytes?: number;
+  /**
+   * Set by the scan for one file whose name is not a lintable one: lint it as `languageId` (the config's
+   * `dockerfiles` patterns), or decide by content (a file named on the command line). Read by the scan, not the engine.
+   */
+  fileHint?: { languageId?: string; byContent?: boolean };
   /** Set by the host: whether a `.dockerignore` sits next to the Dockerfile (the engine does no I/O). */
   context?: LintContextFacts;
   /** How Helm charts are rendered for linting. */

@@ -1,197 +1,33 @@
-// The one pure, synchronous lint: pick the file's target, parse once, run every enabled rule on each unit, apply
-// severity and suppressions. Knows targets only through core/target.ts; the rule set says which exist.
+// The one pure, synchronous lint every host calls: large files a target splits into documents go document by
+// document (core/documents.ts), reusing the previous result's work; every other file is linted whole
+// (core/lintFile.ts). No I/O.
 import { SourceFile } from './source';
 import type { LintConfig } from './config';
-import { ruleOptions, ruleSeverity } from './config';
 import type { RuleSet } from './ruleSet';
-import type { BaseContext, CheckRule, Finding, RuleMeta, Severity, TargetId } from './types';
-import { isWorkspaceRule } from './types';
-import type { WorkspaceFileFacts } from './workspace';
-import type { DetectInput, FileReader, Target } from './target';
-import { applySuppressions, type Suppressed } from './suppress';
-import { collector, compareFindings, engineFinding, errorText, internalFinding, zeroRange } from './findings';
+import type { LintInput, LintResult } from './result';
+import { lintByDocument } from './documents';
+import { lintParsed, parseFile } from './lintFile';
 
-export interface LintInput {
-  /** File path or URI; used for detection and messages, never read. */
-  path: string;
-  text: string;
-  languageId?: string;
-  /** How the target reaches files this one refers to (see `FileReader`); absent: those parts are unknown. */
-  readFile?: FileReader;
+export type { LintInput, LintResult, LintKind, TargetLintResult, UnclaimedLintResult, KeyedLintResult, DocumentResults } from './result';
+export { claimsOf, isLintable, parseFile, type ParsedFile } from './lintFile';
+
+export interface LintOptions {
+  /**
+   * The result of the previous lint of the same document. Large files a target splits into documents
+   * (Target.documents) reuse the work of every document whose text is unchanged; documents are matched by content,
+   * so no changed ranges are needed and undo or moved documents are reused too.
+   */
+  previous?: LintResult | undefined;
+  /** `false` lints a large file whole: the reference the by-document path must equal (tests, benchmarks). */
+  byDocument?: boolean;
 }
 
-/** What `lint` returns for any file; `kind` is the target id (`model` its parse) or `yaml`/`other` for unclaimed files. */
-export interface LintResult {
-  kind: string;
-  /** The target's parse; absent for unclaimed files and when the parser itself failed. */
-  model?: unknown;
-  findings: Finding[];
-  suppressed: Suppressed[];
-  file: SourceFile;
-  /** What workspace rules need from this file (core/workspace.ts decides across files). */
-  workspace?: WorkspaceFileFacts;
-  /** A Helm chart file: the rendered YAML each finding was found in (same order as findings), for hovers. */
-  helm?: { snippets: (string | undefined)[] };
-}
-
-/** A file a target linted. */
-export interface TargetLintResult<K extends string, M> extends LintResult {
-  kind: K;
-  model: M | undefined;
-}
-
-/** A file no target lints: `yaml` when it is YAML (no target accepted its content), else `other`. */
-export interface UnclaimedLintResult extends LintResult {
-  kind: 'yaml' | 'other';
-  model?: undefined;
-}
-
-/**
- * The result as a union keyed by `kind`, given each target's model by id (server/src/targets.ts derives the shipped
- * one from its target list), so `result.kind === 'k8s'` narrows `result.model` to the Kubernetes model.
- */
-export type KeyedLintResult<Models> = { [K in keyof Models & string]: TargetLintResult<K, Models[K]> }[keyof Models & string] | UnclaimedLintResult;
-
-export type LintKind = LintResult['kind'];
-
-export function lint(input: LintInput, config: LintConfig, rules: RuleSet): LintResult {
+export function lint(input: LintInput, config: LintConfig, rules: RuleSet, options: LintOptions = {}): LintResult {
   const file = new SourceFile(input.path, input.text, input.languageId);
+  const byDocument = options.byDocument === false ? undefined : lintByDocument(file, config, rules, options.previous, input.readFile);
+  if (byDocument) return byDocument;
   const parsed = parseFile(rules.targets, file, input.readFile);
   if (!parsed.target) return { kind: parsed.kind, findings: [], suppressed: [], file };
-  return lintParsed(parsed.target, parsed.model, parsed.error, file, config, rules);
+  return lintParsed(parsed.target, parsed.model, parsed.error, file, config, rules).result;
 }
 
-export type ParsedFile =
-  | { target: Target; model: unknown; error?: undefined; file: SourceFile }
-  | { target: Target; model: undefined; error: unknown; file: SourceFile }
-  | { target?: undefined; kind: 'yaml' | 'other'; file: SourceFile };
-
-/** The targets that claim a file by name and language, the `certain` one (if any) first. */
-export function claimsOf(targets: readonly Target[], input: DetectInput): { certain: Target | undefined; candidates: Target[] } {
-  let certain: Target | undefined;
-  const candidates: Target[] = [];
-  for (const target of targets) {
-    const claim = target.detect(input);
-    if (claim === 'certain') certain ??= target;
-    else if (claim === 'candidate') candidates.push(target);
-  }
-  return { certain, candidates };
-}
-
-/** Whether some target may lint this file (what the workspace walker and watcher collect). */
-export function isLintable(targets: readonly Target[], input: DetectInput): boolean {
-  const { certain, candidates } = claimsOf(targets, input);
-  return certain !== undefined || candidates.length > 0;
-}
-
-/**
- * Picks the target and parses: a `certain` claim wins outright; otherwise each candidate in registration order
- * parses the file until one accepts it.
- */
-export function parseFile(targets: readonly Target[], file: SourceFile, readFile?: FileReader): ParsedFile {
-  const { certain, candidates } = claimsOf(targets, { path: file.path, languageId: file.languageId });
-  for (const target of certain ? [certain] : candidates) {
-    if (!certain && target.sniff && !target.sniff(file.text)) continue;
-    let model: unknown;
-    try {
-      model = target.parse(file, readFile);
-    } catch (error) {
-      return { target, model: undefined, error, file };
-    }
-    if (certain || !target.accepts || target.accepts(model, file)) return { target, model, file };
-  }
-  return { kind: candidates.some((t) => t.syntax === 'yaml') ? 'yaml' : 'other', file };
-}
-
-function lintParsed(target: Target, model: unknown, error: unknown, file: SourceFile, config: LintConfig, rules: RuleSet): LintResult {
-  const findings: Finding[] = [];
-  const kind = target.id;
-  if (error !== undefined || model === undefined) {
-    findings.push(engineFinding('shipshape/parse-error', zeroRange(), `Could not parse this ${target.title}: ${errorText(error)}`));
-    return { kind, findings, suppressed: [], file, model: undefined };
-  }
-  for (const d of target.parseDiagnostics?.(model) ?? []) findings.push(engineFinding(d.id, d.range, d.message));
-  const ruleTarget = target.ruleTarget ?? target.id;
-  const enabled = planFor(config, rules).get(ruleTarget) ?? [];
-  const units = target.units(file, model);
-  for (const unit of units) {
-    // One context per unit; only `options` and `report` change from rule to rule (rules are synchronous).
-    const ctx: BaseContext & Record<string, unknown> = { ...target.ruleContext(file, model, unit.value), file, options: {}, report: () => undefined };
-    for (const { rule, severity, options } of enabled) {
-      const sink = collector(rule.meta, severity, unit.object);
-      ctx.options = options;
-      ctx.report = sink.report;
-      try {
-        rule.check(ctx);
-        findings.push(...sink.findings);
-      } catch (err) {
-        findings.push(internalFinding(rule.meta, unit.anchor, err, unit.object));
-      }
-    }
-  }
-  const workspace = workspaceFacts(ruleTarget, units, file, rules, findings);
-  const { findings: kept, suppressed, deferred } = applySuppressions({ file, target, model, findings, config, rules });
-  kept.sort(compareFindings);
-  return { kind, findings: kept, suppressed, file, model, ...(workspace ? { workspace: { ...workspace, directives: deferred } } : {}) };
-}
-
-/**
- * Facts for every workspace rule, whatever its severity here: a NetworkPolicy in a folder where the rule is off still
- * covers workloads elsewhere. A `facts` that throws is reported like a failing rule.
- */
-function workspaceFacts(ruleTarget: TargetId, units: ReturnType<Target['units']>, file: SourceFile, rules: RuleSet, findings: Finding[]): WorkspaceFileFacts | undefined {
-  const workspaceRules = rules.forTarget(ruleTarget).filter(isWorkspaceRule);
-  if (!workspaceRules.length) return undefined;
-  const facts: Record<string, unknown[]> = {};
-  for (const rule of workspaceRules) {
-    const list: unknown[] = [];
-    for (const unit of units) {
-      try {
-        const fact: unknown = rule.facts(unit.value, file);
-        if (fact !== undefined) list.push(fact);
-      } catch (err) {
-        findings.push(internalFinding(rule.meta, unit.anchor, err, unit.object));
-      }
-    }
-    if (list.length) facts[rule.meta.id] = list;
-  }
-  return { facts, directives: [] };
-}
-
-interface Planned {
-  rule: CheckRule;
-  severity: Severity;
-  options: Record<string, unknown>;
-}
-
-/** Enabled rules per target with their severity and options, computed once per (rule set, config) rather than per file. */
-const plans = new WeakMap<RuleSet, WeakMap<LintConfig, Map<TargetId, Planned[]>>>();
-
-function planFor(config: LintConfig, rules: RuleSet): Map<TargetId, Planned[]> {
-  let byConfig = plans.get(rules);
-  if (!byConfig) plans.set(rules, (byConfig = new WeakMap()));
-  let plan = byConfig.get(config);
-  if (!plan) {
-    plan = new Map();
-    for (const target of new Set(rules.targets.map((t) => t.ruleTarget ?? t.id))) {
-      // Workspace rules never run per file: core/workspace.ts runs them over every file's facts.
-      const planned = rules.forTarget(target).flatMap((rule): Planned[] => {
-        if (isWorkspaceRule(rule)) return [];
-        const severity = ruleSeverity(config, rule.meta.id, rule.meta.severity, rule.meta.enabledByDefault !== false);
-        return severity === 'off' ? [] : [{ rule, severity, options: optionsFor(rule.meta, config) }];
-      });
-      plan.set(target, planned);
-    }
-    byConfig.set(config, plan);
-  }
-  return plan;
-}
-
-function optionsFor(meta: RuleMeta, config: LintConfig): Record<string, unknown> {
-  const options: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(meta.options ?? {})) options[name] = spec.default;
-  // Workspace-wide settings that rules share by option name.
-  if (config.trustedRegistries && 'trustedRegistries' in options) options.trustedRegistries = config.trustedRegistries;
-  if (config.context) options.context = config.context;
-  return { ...options, ...ruleOptions(config, meta.id) };
-}

@@ -43,6 +43,8 @@ export interface SuppressionOutcome {
    * facts, and suppressed with `suppressWorkspaceFindings`. Plain data, so they cross worker threads.
    */
   deferred: Directive[];
+  /** Every directive the target found (peers' too, whatever the policy), for hovers. */
+  directives: Directive[];
 }
 
 export function applySuppressions(input: SuppressionInput): SuppressionOutcome {
@@ -80,9 +82,7 @@ export function applySuppressions(input: SuppressionInput): SuppressionOutcome {
     }
     active.push(d);
   }
-  // Narrow suppressions before file-wide ones and ours before peers', so credit (for unused reporting) goes to the most specific.
-  const order = (d: Directive) => (d.source === 'shipshape' ? 0 : 2) + (d.scope ? 0 : 1);
-  active.sort((a, b) => order(a) - order(b));
+  active.sort(compareDirectives);
 
   const used = new Set<string>();
   const { findings, suppressed } = suppressFindings(active, input.findings, (d, index) => used.add(targetKey(d, index)));
@@ -104,7 +104,17 @@ export function applySuppressions(input: SuppressionInput): SuppressionOutcome {
       }
     }
   }
-  return { findings: [...findings, ...problems], suppressed, deferred };
+  return { findings: [...findings, ...problems], suppressed, deferred, directives: found };
+}
+
+/**
+ * The order suppressions are tried in: narrow before file-wide and ours before peers', so credit (for unused
+ * reporting) goes to the most specific; then comments before annotations. Sorts are stable, so ties keep the order
+ * the target found them in (text order), which also makes per-document results merge into the same order.
+ */
+export function compareDirectives(a: Directive, b: Directive): number {
+  const rank = (d: Directive) => ((d.source === 'shipshape' ? 0 : 2) + (d.scope ? 0 : 1)) * 2 + (d.form.startsWith('#') ? 0 : 1);
+  return rank(a) - rank(b);
 }
 
 /** Splits findings into kept and suppressed by the first directive (in `active` order) whose scope and targets match. */

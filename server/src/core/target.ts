@@ -50,7 +50,7 @@ export interface ParseDiagnostic {
   message: string;
 }
 
-/** An image reference as written in the file; supply/references.ts parses and normalises it. */
+/** An image reference as written in the file; images/sites.ts parses and normalises it. */
 export interface ImageText {
   /** The reference exactly as written, without quotes. */
   text: string;
@@ -104,4 +104,31 @@ export interface Target<M = any, U = any, Id extends TargetId = TargetId> {
   suppressionLine(file: SourceFile, model: M, range: Range): number | undefined;
   /** The line a `# shipshape-ignore-file` comment goes above (after a Dockerfile's parser directives). */
   fileSuppressionLine(file: SourceFile, model: M): number;
+  /** Large files this target can lint document by document, reusing unchanged documents (core/documents.ts). */
+  readonly documents?: DocumentSplitter;
+}
+
+/** A run of whole documents; `line` is the 0-based line it starts on in the file. */
+export interface Segment {
+  start: number;
+  line: number;
+  text: string;
+  /** Appended when linting (e.g. a document that closes quotes the way later documents would). */
+  suffix: string;
+}
+
+/** What a target that lints its files document by document provides (Target.documents). */
+export interface DocumentSplitter {
+  /**
+   * Runs of documents that lint alone exactly as inside the file, in order, covering the whole text; undefined when
+   * the file must be linted whole. The target must accept the whole file exactly when it accepts some document.
+   */
+  split(text: string): Segment[] | undefined;
+  /**
+   * Whether a document holds suppressions: their messages name lines, so it is linted at its own line numbers, and
+   * the whole-file pass judges them even in documents the target does not accept.
+   */
+  hasSuppressions(text: string): boolean;
+  /** What fixes depend on besides the text (line break, indentation step); a document is reused only within an equal format. */
+  format(file: SourceFile): string;
 }

@@ -6,6 +6,7 @@ import type { Dockerfile, From, Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { SourceFile } from '../core/source';
 import { isShellName, parseShell, type ShScript } from './shell';
+import { parseImageRef, type ImageReference } from '../images/reference';
 
 export type { Span, DWord, DFlag, Heredoc } from './words';
 import type { Span, DWord, DFlag, Heredoc } from './words';
@@ -55,6 +56,8 @@ export interface ImageRef {
   resolved?: string;
   /** Registry host (`docker.io` when none is written), from the resolved reference when there is one. */
   registry?: string;
+  /** The reference that is pulled: the written text, or the resolved one when it has variables (then `ref.spans` point into `resolved`). */
+  ref?: ImageReference;
   span: Span;
 }
 
@@ -316,15 +319,15 @@ function imageRefOf(file: SourceFile, word: DWord, globalArgs: Map<string, strin
   const expanded = hasVariables ? expandVars(text, (n) => globalArgs.get(n)) : undefined;
   // A default that still names an unknown variable does not resolve the reference.
   const resolved = expanded !== undefined && !expanded.includes('$') ? expanded : undefined;
-  const at = text.indexOf('@');
-  const beforeDigest = at >= 0 ? text.slice(0, at) : text;
-  const slash = beforeDigest.lastIndexOf('/');
-  const colon = beforeDigest.lastIndexOf(':');
-  const tagStart = colon > slash ? colon : -1;
-  const nameEnd = tagStart >= 0 ? tagStart : beforeDigest.length;
+  // Parts come from the written text (a tag or digest written after `${BASE}` still has its place); what is
+  // pulled is the resolved text when every variable is known.
+  const written = parseImageRef(text);
+  const pulled = hasVariables ? (resolved ? parseImageRef(resolved) : undefined) : written;
   // Offsets are only exact when the word has no quotes or escapes, which image references never need.
   const exact = word.raw === word.value;
   const off = (i: number): number => (exact ? word.start + i : i === 0 ? word.start : word.end);
+  const spans = written?.spans;
+  const nameEnd = spans?.name.end ?? text.length;
   const ref: ImageRef = {
     text,
     span: { start: word.start, end: word.end },
@@ -333,25 +336,20 @@ function imageRefOf(file: SourceFile, word: DWord, globalArgs: Map<string, strin
     nameRange: file.rangeOf(word.start, off(nameEnd)),
     hasVariables,
   };
-  if (tagStart >= 0) {
-    ref.tag = text.slice(tagStart + 1, beforeDigest.length);
-    ref.tagRange = file.rangeOf(off(tagStart + 1), off(beforeDigest.length));
+  if (written?.tag !== undefined && spans?.tag) {
+    ref.tag = written.tag;
+    ref.tagRange = file.rangeOf(off(spans.tag.start), off(spans.tag.end));
   }
-  if (at >= 0) {
-    ref.digest = text.slice(at + 1);
-    ref.digestRange = file.rangeOf(off(at + 1), off(text.length));
+  if (written?.digest !== undefined && spans?.digest) {
+    ref.digest = written.digest;
+    ref.digestRange = file.rangeOf(off(spans.digest.start), off(spans.digest.end));
   }
   if (resolved !== undefined) ref.resolved = resolved;
-  const effective = hasVariables ? resolved : text;
-  if (effective !== undefined && effective !== '') ref.registry = registryOf(effective);
+  if (pulled) {
+    ref.ref = pulled;
+    ref.registry = pulled.domain;
+  }
   return ref;
-}
-
-/** The registry host of an image reference, as the Docker CLI decides it. */
-export function registryOf(image: string): string {
-  const first = image.split('/')[0] ?? '';
-  if (image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) return first.toLowerCase();
-  return 'docker.io';
 }
 
 /** Instructions of a stage with the given keyword (upper-case). */

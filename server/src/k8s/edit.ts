@@ -12,17 +12,17 @@ export function replaceNode(file: SourceFile, node: Node, text: string): TextEdi
   return [{ range: file.rangeOf(start, end), newText: text }];
 }
 
-// Indentation step the file uses, detected once per file text.
-const stepCache = new Map<string, number>();
+// Indentation step the file uses, detected once per file: every fix of every rule asks for it.
+const stepCache = new WeakMap<SourceFile, number>();
 
 /** The file's indentation step: the first increase in indentation after a line ending in `:`. */
 export function indentStep(file: SourceFile): number {
-  const key = file.text.length > 4096 ? file.text.slice(0, 4096) : file.text;
-  const known = stepCache.get(key);
+  const known = stepCache.get(file);
   if (known !== undefined) return known;
+  const head = file.text.length > 4096 ? file.text.slice(0, 4096) : file.text;
   let step = 2;
   let prev: number | undefined;
-  for (const line of key.split(/\r?\n|\r/)) {
+  for (const line of head.split(/\r?\n|\r/)) {
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
     const indent = line.length - line.trimStart().length;
     if (prev !== undefined && indent > prev) {
@@ -31,8 +31,7 @@ export function indentStep(file: SourceFile): number {
     }
     prev = /:\s*(#.*)?$/.test(line) ? indent : undefined;
   }
-  if (stepCache.size > 64) stepCache.clear();
-  stepCache.set(key, step);
+  stepCache.set(file, step);
   return step;
 }
 

@@ -1,8 +1,9 @@
 // Turns a YAML file into Kubernetes objects with positions: multi-document files, `kind: List`, templates.
-import { parseAllDocuments, isAlias, isMap, isPair, isSeq, visit, type Document, type YAMLMap } from 'yaml';
+import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Scalar, type YAMLMap } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { SourceFile } from '../core/source';
 import type { EngineDiagnosticId } from '../core/builtin';
+import { isImagePlaceholder } from '../images/reference';
 import { asMap, get, keyRange, mapIn, nodeRange, seqIn, stringValue } from './yaml';
 
 export interface K8sObject {
@@ -79,9 +80,37 @@ export function parseK8s(file: SourceFile): K8sFile {
     }
     const root = asMap(doc.contents, doc);
     if (!root) return;
+    const before = objects.length;
     collectObjects(file, root, doc, docIndex, objects);
+    if (!templatedReported && objects.length > before) {
+      const placeholder = imagePlaceholder(doc);
+      if (placeholder) {
+        templatedReported = true;
+        diagnostics.push({
+          id: 'shipshape/templated-yaml',
+          range: nodeRange(file, placeholder.node) ?? firstLineRange(file, start, text),
+          message: `Image \`${placeholder.value}\` is a placeholder that build tooling fills in: image checks skip it. Lint the rendered manifests to check the image.`,
+        });
+      }
+    }
   });
   return { docs: list, objects, diagnostics, looksLikeKubernetes };
+}
+
+/** The first `image:` value that build or deploy tooling substitutes (`{IMAGE}`, `${IMAGE}`, `{{ .Image }}`). */
+function imagePlaceholder(doc: Document): { value: string; node: Scalar } | undefined {
+  let found: { value: string; node: Scalar } | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const value = isScalar(pair.value) ? pair.value.value : undefined;
+      if (isScalar(pair.key) && pair.key.value === 'image' && typeof value === 'string' && isImagePlaceholder(value)) {
+        found = { value: value.trim(), node: pair.value as Scalar };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function firstLineRange(file: SourceFile, start: number, text: string): Range {

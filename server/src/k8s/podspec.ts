@@ -31,6 +31,43 @@ export const WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
 
 export type ContainerRole = 'container' | 'initContainer' | 'ephemeralContainer';
 
+/** Where containers sit below the pod spec; `*` steps into each item of a sequence. */
+type ContainerPath = readonly [path: readonly string[], role: ContainerRole];
+
+const POD_CONTAINERS: readonly ContainerPath[] = [
+  [['initContainers', '*'], 'initContainer'],
+  [['containers', '*'], 'container'],
+  [['ephemeralContainers', '*'], 'ephemeralContainer'],
+];
+
+// Argo Workflows: each template runs one pod; its `securityContext` is that pod's (over the workflow's).
+const ARGO_CONTAINERS: readonly ContainerPath[] = [
+  [['templates', '*', 'initContainers', '*'], 'initContainer'],
+  [['templates', '*', 'container'], 'container'],
+  [['templates', '*', 'script'], 'container'],
+  [['templates', '*', 'containerSet', 'containers', '*'], 'container'],
+  [['templates', '*', 'sidecars', '*'], 'container'],
+];
+// Tekton: steps and sidecars are containers; `stepTemplate` gives every step its defaults.
+const TEKTON_TASK: readonly ContainerPath[] = [
+  [['steps', '*'], 'container'],
+  [['sidecars', '*'], 'container'],
+];
+const TEKTON_PIPELINE: readonly ContainerPath[] = ['tasks', 'finally'].flatMap((list) => TEKTON_TASK.map(([path, role]): ContainerPath => [[list, '*', 'taskSpec', ...path], role]));
+
+/** CRDs whose pods are not a plain pod spec: the spec that plays the pod's part, its containers, and pod metadata. */
+const CRD_PODS: Record<string, { path: readonly string[]; containers: readonly ContainerPath[]; metadata?: readonly string[]; podFields: 'workflow' | 'none' }> = {
+  'argoproj.io/Workflow': { path: ['spec'], containers: ARGO_CONTAINERS, metadata: ['spec', 'podMetadata'], podFields: 'workflow' },
+  'argoproj.io/WorkflowTemplate': { path: ['spec'], containers: ARGO_CONTAINERS, metadata: ['spec', 'podMetadata'], podFields: 'workflow' },
+  'argoproj.io/ClusterWorkflowTemplate': { path: ['spec'], containers: ARGO_CONTAINERS, metadata: ['spec', 'podMetadata'], podFields: 'workflow' },
+  'argoproj.io/CronWorkflow': { path: ['spec', 'workflowSpec'], containers: ARGO_CONTAINERS, metadata: ['spec', 'workflowSpec', 'podMetadata'], podFields: 'workflow' },
+  'tekton.dev/Task': { path: ['spec'], containers: TEKTON_TASK, podFields: 'none' },
+  'tekton.dev/ClusterTask': { path: ['spec'], containers: TEKTON_TASK, podFields: 'none' },
+  'tekton.dev/TaskRun': { path: ['spec', 'taskSpec'], containers: TEKTON_TASK, podFields: 'none' },
+  'tekton.dev/Pipeline': { path: ['spec'], containers: TEKTON_PIPELINE, podFields: 'none' },
+  'tekton.dev/PipelineRun': { path: ['spec', 'pipelineSpec'], containers: TEKTON_PIPELINE, podFields: 'none' },
+};
+
 export interface PodSpecView {
   object: K8sObject;
   node: YAMLMap;
@@ -39,6 +76,14 @@ export interface PodSpecView {
   path: readonly string[];
   /** The pod's metadata map (the template's for workloads), where pod annotations live. */
   metadata: YAMLMap | undefined;
+  /** Where the containers are below `node`. */
+  containerPaths: readonly ContainerPath[];
+  /**
+   * Which pod-level fields `node` carries: all of a PodSpec (`pod`); the subset an Argo workflow spec has
+   * (`workflow`: service account, token automount, securityContext, host namespaces, volumes); or none
+   * (`none`: Tekton tasks, whose pod settings live in the run's `podTemplate`), so a missing field says nothing.
+   */
+  podFields: 'pod' | 'workflow' | 'none';
 }
 
 export interface ContainerView {
@@ -48,6 +93,10 @@ export interface ContainerView {
   role: ContainerRole;
   /** The container's `name` value (or the item itself): where to report a missing field. */
   anchorRange: Range;
+  /** Container-level defaults between the container and the pod (Tekton's `stepTemplate.securityContext`). */
+  defaults?: YAMLMap;
+  /** A pod-level securityContext that replaces the pod spec's for this container (an Argo template's). */
+  podLevel?: YAMLMap;
 }
 
 // Rules run once per object and most ask for the pod spec and containers; computing them once per node
@@ -65,43 +114,65 @@ export function podSpecOf(object: K8sObject): PodSpecView | undefined {
 
 function findPodSpec(object: K8sObject): PodSpecView | undefined {
   const { node, doc } = object;
+  const group = object.apiVersion.split('/')[0];
+  const crd = CRD_PODS[`${group}/${object.kind}`];
+  if (crd) {
+    const spec = mapIn(node, crd.path, doc);
+    return spec ? { object, node: spec, doc, path: crd.path, metadata: crd.metadata && mapIn(node, crd.metadata, doc), containerPaths: crd.containers, podFields: crd.podFields } : undefined;
+  }
   const known = POD_SPEC_PATHS[object.kind];
   const candidates = known ? [known, ...GENERIC_PATHS] : GENERIC_PATHS;
   for (const path of candidates) {
     const spec = mapIn(node, path, doc);
     if (!spec || (path !== known && !seqIn(spec, ['containers'], doc))) continue;
     const metaPath = [...path.slice(0, -1), 'metadata'];
-    return { object, node: spec, doc, path, metadata: mapIn(node, metaPath, doc) };
+    return { object, node: spec, doc, path, metadata: mapIn(node, metaPath, doc), containerPaths: POD_CONTAINERS, podFields: 'pod' };
   }
   return undefined;
 }
-
-const ROLE_KEYS: readonly [string, ContainerRole][] = [
-  ['initContainers', 'initContainer'],
-  ['containers', 'container'],
-  ['ephemeralContainers', 'ephemeralContainer'],
-];
 
 export function containersOf(file: SourceFile, pod: PodSpecView): ContainerView[] {
   const cached = containerCache.get(pod.node);
   if (cached) return cached;
   const out: ContainerView[] = [];
-  for (const [key, role] of ROLE_KEYS) {
-    const seq = seqIn(pod.node, [key], pod.doc);
-    for (const item of seq?.items ?? []) {
-      const node = asMap(item, pod.doc);
-      if (!node) continue;
-      const name = stringValue(get(node, 'name', pod.doc), pod.doc) ?? '';
+  for (const [path, role] of pod.containerPaths) {
+    for (const { node, item, holder, owner } of walk(pod.node, path, pod.doc)) {
+      // An Argo `container`/`script` is named by its template.
+      const name = stringValue(get(node, 'name', pod.doc), pod.doc) ?? stringValue(get(holder, 'name', pod.doc), pod.doc) ?? '';
       const anchorRange =
         nodeRange(file, get(node, 'name', pod.doc)) ??
         keyRange(file, node, 'image') ??
         nodeRange(file, item as Node) ??
         pod.object.anchorRange;
-      out.push({ pod, node, name, role, anchorRange });
+      const view: ContainerView = { pod, node, name, role, anchorRange };
+      // `holder` holds the container (list), next to a Tekton `stepTemplate`; `owner` is the item of the outermost
+      // list on the way, e.g. the Argo template whose pod runs the container.
+      const defaults = path.includes('steps') ? mapIn(holder, ['stepTemplate', 'securityContext'], pod.doc) : undefined;
+      if (defaults) view.defaults = defaults;
+      const podLevel = path[0] === 'templates' ? mapIn(owner, ['securityContext'], pod.doc) : undefined;
+      if (podLevel) view.podLevel = podLevel;
+      out.push(view);
     }
   }
   containerCache.set(pod.node, out);
   return out;
+}
+
+/** Maps that `path` reaches below `node` (`*` = each item of a sequence), with the map holding each and the first list item on the way. */
+function walk(node: YAMLMap, path: readonly string[], doc: Document, owner?: YAMLMap): { node: YAMLMap; item: unknown; holder: YAMLMap; owner: YAMLMap }[] {
+  const [head, ...rest] = path;
+  if (head === undefined || head === '*') return [];
+  if (rest[0] === '*') {
+    return (seqIn(node, [head], doc)?.items ?? []).flatMap((item) => {
+      const map = asMap(item, doc);
+      if (!map) return [];
+      return rest.length === 1 ? [{ node: map, item, holder: node, owner: owner ?? node }] : walk(map, rest.slice(1), doc, owner ?? map);
+    });
+  }
+  const child = get(node, head, doc);
+  const map = asMap(child, doc);
+  if (!map) return [];
+  return rest.length === 0 ? [{ node: map, item: child, holder: node, owner: owner ?? node }] : walk(map, rest, doc, owner);
 }
 
 /** The pod spec and its containers, or nothing for objects without one: the usual start of a workload rule. */
@@ -132,12 +203,16 @@ export type ContainerOnlyField = 'privileged' | 'allowPrivilegeEscalation' | 're
 export function effective(container: ContainerView, field: InheritedField | ContainerOnlyField): Effective<unknown> {
   const { doc } = container.pod;
   const own = mapIn(container.node, ['securityContext'], doc);
-  const mine = own && pairOf(own, field) ? get(own, field, doc) : undefined;
-  if (mine && !isNull(mine)) return { value: plain(mine, doc), from: 'container', map: own, node: mine };
+  for (const map of [own, container.defaults]) {
+    const mine = map && pairOf(map, field) ? get(map, field, doc) : undefined;
+    if (mine && !isNull(mine)) return { value: plain(mine, doc), from: 'container', map, node: mine };
+  }
   if ((INHERITED as readonly string[]).includes(field)) {
-    const pod = mapIn(container.pod.node, ['securityContext'], doc);
-    const theirs = pod && pairOf(pod, field) ? get(pod, field, doc) : undefined;
-    if (theirs && !isNull(theirs)) return { value: plain(theirs, doc), from: 'pod', map: pod, node: theirs };
+    // An Argo template's securityContext replaces the workflow's as a whole, as Argo builds the pod.
+    for (const pod of [container.podLevel ?? mapIn(container.pod.node, ['securityContext'], doc)]) {
+      const theirs = pod && pairOf(pod, field) ? get(pod, field, doc) : undefined;
+      if (theirs && !isNull(theirs)) return { value: plain(theirs, doc), from: 'pod', map: pod, node: theirs };
+    }
   }
   return { value: undefined, from: 'unset' };
 }

@@ -18,7 +18,8 @@ const OWN_ANNOTATION_KEY = /^shipshape\.dev\/ignore(?:-[A-Za-z0-9_.-]+)?$/;
 const CHECKOV_ANNOTATION_KEY = /^(?:checkov\.io|bridgecrew\.io|cortex\.io)\/skip\d+$/;
 const KUBE_LINTER_CHECK = 'ignore-check.kube-linter.io/';
 const KUBE_LINTER_ALL = 'kube-linter.io/ignore-all';
-const COMMENT_MARKERS = /shipshape-ignore|checkov:skip|bridgecrew:skip|cortex:skip|trivy:ignore/;
+/** Text any of our or peers' suppression comments contains (a cheap test before walking the comments). */
+export const COMMENT_MARKERS = /shipshape-ignore|checkov:skip|bridgecrew:skip|cortex:skip|trivy:ignore/;
 
 export function yamlDirectives(file: SourceFile, k8s: K8sFile, registry: RuleCatalog): Directive[] {
   const out: Directive[] = [];

@@ -7,6 +7,7 @@ import { parseK8s, type K8sFile, type K8sObject } from './model';
 import { objectRef } from './objects';
 import { K8S_PEERS, yamlDirectives } from './suppress';
 import { commentLineFor } from './yaml';
+import { k8sDocuments } from './documents';
 
 /** Editor languages that are never YAML, whatever the file is called. */
 const NOT_YAML: ReadonlySet<string> = new Set(['dockerfile', 'containerfile']);
@@ -33,4 +34,5 @@ export const k8sTarget: Target<K8sFile, K8sObject, 'k8s'> = {
   imageTexts: k8sImageTexts,
   suppressionLine: (file: SourceFile, k8s, range) => commentLineFor(file, k8s.docs, range),
   fileSuppressionLine: () => 0,
+  documents: k8sDocuments,
 };

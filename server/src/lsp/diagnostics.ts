@@ -11,7 +11,6 @@ import type { Settings } from './settings';
 import { toLintConfig } from './settings';
 import { toDiagnostics } from './toLsp';
 import { mergeOutcome, type WorkspaceOutcome } from '../core/workspace';
-import { IncrementalLinter } from './incremental';
 
 export interface DiagnosticsDeps {
   document(uri: string): TextDocument | undefined;
@@ -30,8 +29,6 @@ export interface DiagnosticsDeps {
    * result so hovers and suppression actions treat them as any other finding.
    */
   workspace?(doc: TextDocument, result: LintResult, config: LintConfig): WorkspaceOutcome | undefined;
-  /** Lints large YAML documents per `---` document, reusing unchanged ones; a fresh one per instance by default. */
-  incremental?: IncrementalLinter;
   /** A Helm chart file's result from a lint of its chart; undefined for other files. */
   chart?(doc: TextDocument, config: LintConfig): LintResult | undefined;
   /** Open documents whose result depends on this one (the other open files of its Helm chart). */
@@ -55,10 +52,11 @@ interface Entry {
  */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export function lintDocument(doc: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>, config: LintConfig, incremental?: IncrementalLinter, readFile?: FileReader): LintResult {
+/** `previous`: the document's last result; large multi-document files reuse its unchanged documents (core/documents.ts). */
+export function lintDocument(doc: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>, config: LintConfig, previous?: LintResult, readFile?: FileReader): LintResult {
   if (isConfigFile(doc.uri)) return lintConfigFile(doc.uri, doc.getText(), SHIPPED.metas());
   const input = { path: doc.uri, text: doc.getText(), languageId: doc.languageId, ...(readFile ? { readFile } : {}) };
-  return incremental ? incremental.lint(input, config, SHIPPED) : lint(input, config, SHIPPED);
+  return lint(input, config, SHIPPED, { previous });
 }
 
 export function hostConfig(settings: Settings, today: string): LintConfig {
@@ -75,14 +73,11 @@ export class DocumentDiagnostics {
   private readonly active = new Set<string>();
   /** Bumped when settings change, so a computation that started under the old settings is not cached. */
   private generation = 0;
-  private readonly incremental: IncrementalLinter;
 
   constructor(
     private readonly deps: DiagnosticsDeps,
     private readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
-  ) {
-    this.incremental = deps.incremental ?? new IncrementalLinter();
-  }
+  ) {}
 
   /**
    * Validate `uri`'s newest version. Idle: the run starts after the messages already read are handled (setImmediate),
@@ -180,7 +175,7 @@ export class DocumentDiagnostics {
         const host = hostConfig(settings, this.today());
         const config = this.deps.config?.(doc, host) ?? host;
         const read = this.deps.readFile;
-        result = this.deps.chart?.(doc, config) ?? lintDocument(doc, config, this.incremental, read && ((path) => (reads.add(path), read(path))));
+        result = this.deps.chart?.(doc, config) ?? lintDocument(doc, config, this.cache.get(uri)?.result, read && ((path) => (reads.add(path), read(path))));
         result = mergeOutcome(result, this.deps.workspace?.(doc, result, config));
       } catch (err) {
         this.deps.log(`Shipshape could not lint ${uri} (version ${version}): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

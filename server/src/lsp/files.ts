@@ -106,6 +106,7 @@ export class WorkspaceFiles {
     const summary = await scanFiles([root], {
       configFor: (path) => this.remember(configs, path, this.configFor(path, host)),
       configIgnore: this.config.configIgnore,
+      configDockerfiles: this.config.configDockerfiles,
       exclude,
       workers: editorWorkers(),
       ...(signal ? { signal } : {}),
@@ -163,7 +164,7 @@ export class WorkspaceFiles {
         relint.add(path);
       } else if (change.type === FileChangeType.Created) {
         const folder = this.folderOf(path);
-        if (folder && (await wouldWalk(folder.root, path, { exclude: folder.exclude, configIgnore: this.config.configIgnore }))) {
+        if (folder && (await wouldWalk(folder.root, path, { exclude: folder.exclude, configIgnore: this.config.configIgnore, configDockerfiles: this.config.configDockerfiles }))) {
           this.scanned.set(path, folder);
           relint.add(path);
         }
@@ -223,7 +224,7 @@ export class WorkspaceFiles {
   }
 
   private publishResult(result: FileResult): void {
-    if (result.error) this.deps.log(`Shipshape skipped ${result.path}: ${result.error}`);
+    if (result.skipped) this.deps.log(`Shipshape skipped ${result.path}: ${result.skipped}`);
     if (!this.deps.isOpen(result.path)) this.deps.publish(pathToFileURL(result.path).href, toDiagnostics(mergeOutcome(result, this.outcomes.get(result.path)).findings));
   }
 

@@ -2,6 +2,7 @@
 // client supports it, else from initializationOptions.settings or pushed didChangeConfiguration settings.
 import type { LintConfig, RuleSetting } from '../core/config';
 import { isSeverity } from '../core/config';
+import { megabytes } from '../config/load';
 import type { SeveritySetting } from '../core/types';
 import { DEFAULT_REGISTRY_SETTINGS, parseRegistrySettings, parseStringList, type RegistrySettings } from '../supply/settings';
 
@@ -14,6 +15,8 @@ export interface Settings {
   registry: RegistrySettings;
   /** `shipshape.trustedRegistries`, passed to the trusted-registry rules. */
   trustedRegistries: string[];
+  /** `shipshape.maxFileSizeMB`: larger files are skipped by the workspace scan (undefined: the default). */
+  maxFileSizeMB?: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, registry: DEFAULT_REGISTRY_SETTINGS, trustedRegistries: [] };
@@ -32,12 +35,18 @@ export function parseSettings(raw: unknown, warn: (message: string) => void = ()
   }
   const registry = parseRegistrySettings(value.registry, warn);
   const trustedRegistries = parseStringList(value.trustedRegistries, 'shipshape.trustedRegistries', warn);
-  return { enable, rules, registry, trustedRegistries };
+  const max = value.maxFileSizeMB;
+  if (max !== undefined && !(typeof max === 'number' && max > 0)) warn(`shipshape.maxFileSizeMB: expected a positive number, got ${JSON.stringify(max)}`);
+  return { enable, rules, registry, trustedRegistries, ...(typeof max === 'number' && max > 0 ? { maxFileSizeMB: max } : {}) };
 }
 
 export function toLintConfig(settings: Settings): LintConfig {
   const rules: Record<string, RuleSetting> = { ...settings.rules };
-  return { rules, ...(settings.trustedRegistries.length ? { trustedRegistries: settings.trustedRegistries } : {}) };
+  return {
+    rules,
+    ...(settings.trustedRegistries.length ? { trustedRegistries: settings.trustedRegistries } : {}),
+    ...(settings.maxFileSizeMB !== undefined ? { maxFileBytes: megabytes(settings.maxFileSizeMB) } : {}),
+  };
 }
 
 export interface SettingsSource {

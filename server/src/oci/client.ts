@@ -5,7 +5,7 @@ import type { Authenticator, AuthTarget } from './auth';
 import { RegistryError } from './errors';
 import type { HttpResponse, Transport } from './http';
 import { MANIFEST_ACCEPT, bareMediaType, isIndexMediaType } from './mediaTypes';
-import { type ImageReference, apiHost, isValidDigest } from './reference';
+import { type ImageReference, apiHost, isValidDigest } from '../images/reference';
 
 export interface RequestContext {
   readonly transport: Transport;

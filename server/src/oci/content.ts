@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { type RequestContext, expectOk, manifestUrl, signalOf, targetOf } from './client';
 import { RegistryError } from './errors';
 import { MANIFEST_ACCEPT, bareMediaType } from './mediaTypes';
-import { type ImageReference, isValidDigest } from './reference';
+import { type ImageReference, isValidDigest } from '../images/reference';
 
 export interface Descriptor {
   readonly mediaType: string;

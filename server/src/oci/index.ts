@@ -11,7 +11,7 @@ import type { CredentialProvider } from './credentials';
 import { RegistryError, redact } from './errors';
 import { type Env, type FetchLike, type Log, Transport } from './http';
 import { isIndexMediaType } from './mediaTypes';
-import { type ImageReference, effectiveTag, formatPinned, fullName, parseReference } from './reference';
+import { type ImageReference, effectiveTag, formatPinned, fullName, parseReference } from '../images/reference';
 import { type RawManifest, fetchBlob, fetchManifest } from './content';
 import { type Referrers, type SignatureReport, discoverSignatures, listReferrers } from './referrers';
 
@@ -26,7 +26,7 @@ export {
   familiarString,
   fullName,
   apiHost,
-} from './reference';
+} from '../images/reference';
 export {
   type Credentials,
   type CredentialProvider,

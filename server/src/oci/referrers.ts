@@ -6,7 +6,7 @@ import { type RequestContext, expectOk, manifestUrl, signalOf, statusError, targ
 import { type Descriptor, descriptorsOf, parseObject } from './content';
 import type { HttpResponse } from './http';
 import { MANIFEST_ACCEPT, NOTARY_SIGNATURE_ARTIFACT, OCI_INDEX, SIGSTORE_BUNDLE_ARTIFACT } from './mediaTypes';
-import type { ImageReference } from './reference';
+import type { ImageReference } from '../images/reference';
 
 export interface SignatureReport {
   /** cosign legacy signature tag `sha256-<hex>.sig` exists. */

@@ -7,7 +7,7 @@ import type { FileResult } from './lintFile';
 import { createLinter } from './pool';
 import { walkLintable } from './walk';
 import type { IgnoreRules } from './ignore';
-import { SHIPPED } from '../targets';
+import { SHIPPED, isLintableFile } from '../targets';
 import { chartOwning, chartRootMemo } from '../helm/host';
 import { lintWorkspace, mergeOutcome, type WorkspaceFile, type WorkspaceOutcome } from '../core/workspace';
 
@@ -29,6 +29,8 @@ export interface ScanOptions {
   configFor?(path: string): LintConfig;
   /** `.shipshape.yaml` ignore patterns applying to a path. */
   configIgnore?(path: string): IgnoreRules | undefined;
+  /** `.shipshape.yaml` `dockerfiles` patterns applying to a path: files to lint as Dockerfiles whatever their name. */
+  configDockerfiles?(path: string): IgnoreRules | undefined;
   /** VS Code `files.exclude` globs, relative to each root. */
   exclude?: readonly string[];
   gitignore?: boolean;
@@ -89,6 +91,17 @@ export function editorWorkers(): number {
   return Math.min(MAX_WORKERS, Math.max(1, availableParallelism() - 1));
 }
 
+/**
+ * The file's config, plus how to read a file its name does not make lintable: as a Dockerfile when the config's
+ * `dockerfiles` patterns name it, by content when it was given as a root (a file named on the command line).
+ */
+function withHint(path: string, root: string, options: ScanOptions): LintConfig {
+  const config = options.configFor?.(path) ?? {};
+  if (isLintableFile(path)) return config;
+  if (options.configDockerfiles?.(path)?.test(path, false)) return { ...config, fileHint: { languageId: 'dockerfile' } };
+  return path === root ? { ...config, fileHint: { byContent: true } } : config;
+}
+
 export async function scanFiles(roots: readonly string[], options: ScanOptions = {}): Promise<ScanSummary> {
   const started = performance.now();
   const linter = createLinter(options.workers ?? defaultWorkers(), options.workerScript ?? join(__dirname, 'scan-worker.js'));
@@ -130,6 +143,7 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.exclude ? { exclude: options.exclude } : {}),
         ...(options.configIgnore ? { configIgnore: options.configIgnore } : {}),
+        ...(options.configDockerfiles ? { configDockerfiles: options.configDockerfiles } : {}),
         ...(options.gitignore !== undefined ? { gitignore: options.gitignore } : {}),
         ...(options.maxFiles !== undefined ? { maxFiles: options.maxFiles } : {}),
       })) {
@@ -141,8 +155,7 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
         if (chart && walked.has(chart)) continue;
         if (chart) walked.add(chart);
         const seq = progress.total++;
-        const target = chart ?? path;
-        const task = linter.lint(target, options.configFor?.(chart ? join(chart, 'Chart.yaml') : path) ?? {}).then(({ more, ...result }) => {
+        const task = linter.lint(chart ?? path, withHint(chart ? join(chart, 'Chart.yaml') : path, root, options)).then(({ more, ...result }) => {
           if (options.signal?.aborted) return;
           const all = [result, ...(more ?? [])];
           for (const r of all) {

@@ -25,6 +25,7 @@ export async function exportSarif(folders: readonly string[], options: ExportSar
   const summary = await scanFiles(folders, {
     configFor: (path) => withFileFacts(config.configFor(path), path, options.host?.context?.today ?? todayIso()),
     configIgnore: config.configIgnore,
+    configDockerfiles: config.configDockerfiles,
     workspaceRules: true,
     ...(options.exclude ? { exclude: options.exclude } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -16,6 +16,8 @@ export interface WalkOptions {
   exclude?: readonly string[];
   /** Ignore patterns of the config that applies to a path (from `.shipshape.yaml` `ignore`). */
   configIgnore?: (path: string) => IgnoreRules | undefined;
+  /** Patterns of files to lint as Dockerfiles whatever their name (from `.shipshape.yaml` `dockerfiles`). */
+  configDockerfiles?: (path: string) => IgnoreRules | undefined;
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
 }
@@ -26,7 +28,8 @@ export interface WalkOptions {
  */
 export async function* walkLintable(root: string, options: WalkOptions = {}): AsyncGenerator<string> {
   const stat = await fs.stat(root);
-  if (stat.isFile()) {
+  // A root that is not a directory was named on purpose (a file, a FIFO): the linter reports what it is.
+  if (!stat.isDirectory()) {
     yield root;
     return;
   }
@@ -56,11 +59,16 @@ async function* walkDir(dir: string, parentChain: readonly IgnoreRules[], ignore
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!ALWAYS_SKIP.has(entry.name) && !ignored(path, true, chain)) yield* walkDir(path, chain, ignored, options, state);
-    } else if (entry.isFile() && isLintableFile(path) && !ignored(path, false, chain)) {
+    } else if (entry.isFile() && lintable(path, options) && !ignored(path, false, chain)) {
       state.count++;
       yield path;
     }
   }
+}
+
+/** A Dockerfile or YAML file by name, or a file the config's `dockerfiles` patterns name. */
+function lintable(path: string, options: WalkOptions): boolean {
+  return isLintableFile(path) || options.configDockerfiles?.(path)?.test(path, false) === true;
 }
 
 type Ignored = (path: string, isDir: boolean, chain: readonly IgnoreRules[]) => boolean;
@@ -82,7 +90,7 @@ function ignoredUnder(root: string, options: WalkOptions): Ignored {
 /** Whether `walkLintable(root, options)` would yield `path`, without walking the tree (for files created later). */
 export async function wouldWalk(root: string, path: string, options: WalkOptions = {}): Promise<boolean> {
   const rel = relative(root, path);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || !isLintableFile(path)) return false;
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || !lintable(path, options)) return false;
   const parts = rel.split(sep);
   if (parts.some((p) => ALWAYS_SKIP.has(p))) return false;
   const ignored = ignoredUnder(root, options);

@@ -2,7 +2,7 @@
 // distinct reference is resolved once across all files, then every file gets its own plan. The callers only
 // differ in what they do with the plans (write files, or send one workspace edit).
 import type { OciClient, RegistryError } from '../oci';
-import type { ImageSite } from './references';
+import type { ImageSite } from '../images/sites';
 import { pinOutcome, resolveSites, type PinOutcome, type ResolveSitesOptions } from './resolve';
 
 export interface PinFilesResult<F> {

@@ -2,8 +2,8 @@
 // (`nginx:1.27@sha256:…`), YAML quoting is untouched because only the text inside the quotes changes, and an
 // existing digest is replaced in place ("Update digest").
 import type { TextEdit } from 'vscode-languageserver-types';
-import { isValidDigest } from '../oci/reference';
-import type { ImageSite } from './references';
+import { isValidDigest } from '../images/reference';
+import type { ImageSite } from '../images/sites';
 
 export type PinKind = 'pin' | 'update';
 

@@ -4,7 +4,7 @@
 import type { Finding } from '../core/types';
 import type { Outcome, OciClient, RegistryError, ResolvedImage } from '../oci';
 import { isDrift, planPin, type PinPlan } from './plan';
-import type { ImageSite } from './references';
+import type { ImageSite } from '../images/sites';
 
 /** Registry checks: findings that need a lookup, so they come from here and not from a (pure) rule. */
 export const REGISTRY_CHECKS = {

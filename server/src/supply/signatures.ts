@@ -4,7 +4,7 @@
 import type { SignaturePolicy } from '../core/config';
 import type { Finding } from '../core/types';
 import { trustFor, type ImageVerdict, type SignatureVerifier, type TrustSpec } from '../signatures';
-import type { ImageSite } from './references';
+import type { ImageSite } from '../images/sites';
 import { REGISTRY_CHECKS } from './resolve';
 
 export const SIGNATURE_ID = 'registry/image-signature';

@@ -5,6 +5,7 @@ import type { SourceFile } from '../core/source';
 import type { Finding } from '../core/types';
 import type { LintResult } from '../core/engine';
 import type { RuleSet } from '../core/ruleSet';
+import { fileSuppressionLineOf, suppressionLineOf } from '../core/documents';
 import { parseOwnComment } from './syntax';
 
 /** The reason the quick fix writes; `requireReason` rejects it (it starts with TODO), so it cannot be left as is. */
@@ -16,13 +17,14 @@ export type SuppressionEditKind = 'here' | 'file';
  * Inserts `# shipshape-ignore <rule> -- <placeholder>` above the finding's instruction or YAML node, or extends an
  * existing one. Undefined for a file no target linted (nothing there reads suppressions).
  */
-export function suppressionEdit(result: Pick<LintResult, 'kind' | 'file' | 'model'>, finding: Pick<Finding, 'ruleId' | 'range'>, kind: SuppressionEditKind, rules: RuleSet): TextEdit | undefined {
+export function suppressionEdit(result: LintResult, finding: Pick<Finding, 'ruleId' | 'range'>, kind: SuppressionEditKind, rules: RuleSet): TextEdit | undefined {
   const target = rules.target(result.kind);
-  if (!target || result.model === undefined) return undefined;
-  const { file, model } = result;
-  const fileLine = (): number => target.fileSuppressionLine(file, model);
+  if (!target || (result.model === undefined && !result.documents)) return undefined;
+  const { file } = result;
+  // A large file linted by document parses only the document holding the finding.
+  const fileLine = (): number => fileSuppressionLineOf(result, target);
   if (kind === 'file') return fileLevelEdit(file, finding.ruleId, fileLine());
-  const line = target.suppressionLine(file, model, finding.range);
+  const line = suppressionLineOf(result, target, finding.range);
   if (line === undefined) return fileLevelEdit(file, finding.ruleId, fileLine());
   return extendAbove(file, line, finding.ruleId) ?? insertAbove(file, line, `# shipshape-ignore ${finding.ruleId} -- ${PLACEHOLDER_REASON}`);
 }

@@ -3,6 +3,7 @@ import type { Position } from 'vscode-languageserver-types';
 import { ruleOfTarget, targetCovers } from './peers';
 import type { LintResult } from '../core/engine';
 import type { RuleSet } from '../core/ruleSet';
+import { directivesOf } from '../core/documents';
 import type { Finding } from '../core/types';
 import type { Suppressed } from '../core/suppress';
 import { contains, type Directive } from '../core/directive';
@@ -16,11 +17,12 @@ export interface SuppressionInfo {
   markdown: string;
 }
 
-export function suppressionAt(result: Pick<LintResult, 'kind' | 'file' | 'model' | 'findings' | 'suppressed'>, position: Position, rules: RuleSet): SuppressionInfo | undefined {
+export function suppressionAt(result: LintResult, position: Position, rules: RuleSet): SuppressionInfo | undefined {
   const target = rules.target(result.kind);
-  if (!target || result.model === undefined) return undefined;
+  if (!target) return undefined;
   const at = { start: position, end: position };
-  const directive = target.directives(result.file, result.model, rules).find((d) => contains(d.range, at));
+  // A large file linted by document reads the documents' suppressions: no whole-file parse on hover.
+  const directive = directivesOf(result, target, rules).find((d) => contains(d.range, at));
   if (!directive) return undefined;
   const same = (r: { start: Position; end: Position }) => r.start.line === directive.range.start.line && r.start.character === directive.range.start.character;
   const suppressed = result.suppressed.filter((s) => same(s.at));

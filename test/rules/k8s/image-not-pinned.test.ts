@@ -6,6 +6,11 @@ const img = (image: string, extra = '') => `containers:\n  - name: app\n    imag
 
 ruleTester(rule, {
   valid: [
+    // Placeholders that build tooling substitutes are not images (the file gets one templated-yaml notice).
+    ...validEverywhere(img('"{IMAGE}"')),
+    ...validEverywhere(img('${IMAGE}')),
+    ...validEverywhere(img('"{{ .Image }}"')),
+    ...validEverywhere(img('"registry.example.com/app:${TAG}"')),
     ...validEverywhere(img('nginx:1.27.3@sha256:8d6421d663b4c28fd3ebc498332f249011d118945588d0a35cb9bc4b8ca09d9e')),
     ...validEverywhere(img('nginx@sha256:8d6421d663b4c28fd3ebc498332f249011d118945588d0a35cb9bc4b8ca09d9e')),
     ...validEverywhere(img('${REGISTRY}/app:1')),

@@ -32,6 +32,7 @@ workspaceRuleTester(rule, {
     },
     { name: 'a policy of another namespace does not count', files: { 'a.yaml': deploy('web', 'shop', '{app: web}'), 'b.yaml': policy('billing', '{}') }, errors: [{ path: 'a.yaml', messageId: 'noPolicy', range: '4:9-4:12' }] },
     { name: 'a workload without a namespace is not covered by a namespaced policy', files: { 'a.yaml': deploy('web', undefined, '{app: web}'), 'b.yaml': policy('shop', '{}') }, errors: [{ path: 'a.yaml', messageId: 'noPolicyUnset', range: '4:9-4:12' }] },
+    { name: 'no namespace on either side, policy selects other pods', files: { 'a.yaml': deploy('web', undefined, '{app: web}'), 'b.yaml': policy(undefined, '{matchLabels: {app: api}}') }, errors: [{ path: 'a.yaml', messageId: 'notSelectedUnset', range: '4:9-4:12' }] },
     { name: 'matchExpressions NotIn excludes the pods', files: { 'a.yaml': deploy('db', 'shop', '{app: db}'), 'b.yaml': policy('shop', '{matchExpressions: [{key: app, operator: NotIn, values: [db]}]}') }, errors: [{ path: 'a.yaml', messageId: 'notSelected', range: '4:9-4:11' }] },
     { name: 'a CronJob without a policy', files: { 'cron.yaml': cronJob, 'tmpl.yaml': podTemplate }, errors: [{ path: 'cron.yaml', messageId: 'noPolicy', range: '4:9-4:16' }] },
   ],
@@ -41,6 +42,16 @@ test('k8s/network-policy-coverage: the severity comes from the config of the fil
   const { findings } = runWorkspace(rule, { name: 'severity', files: { 'a.yaml': deploy('web', 'shop', '{app: web}') }, config: { rules: { 'k8s/network-policy-coverage': 'error' } } });
   assert.deepEqual(findings.map(({ finding }) => [finding.severity, finding.message, finding.object]), [
     ['error', 'No NetworkPolicy in namespace `shop`: pods of `web` accept traffic from every pod in the cluster.', { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'shop' }],
+  ]);
+});
+
+test('k8s/network-policy-coverage: objects without a namespace get messages that name no namespace', () => {
+  const run = (files: Record<string, string>) => runWorkspace(rule, { name: 'no namespace', files }).findings.map(({ finding }) => finding.message);
+  assert.deepEqual(run({ 'a.yaml': deploy('web', undefined, '{app: web}') }), [
+    '`web` names no namespace, and no scanned NetworkPolicy without a namespace would be applied with it: its pods accept traffic from every pod in the cluster.',
+  ]);
+  assert.deepEqual(run({ 'a.yaml': deploy('web', undefined, '{app: web}'), 'b.yaml': policy(undefined, '{matchLabels: {app: api}}') }), [
+    '`web` names no namespace, and no scanned NetworkPolicy without a namespace selects its pods: they accept traffic from every pod in the cluster.',
   ]);
 });
 

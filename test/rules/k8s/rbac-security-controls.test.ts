@@ -8,6 +8,9 @@ ruleTester(rule, {
     role('  - apiGroups: [admissionregistration.k8s.io]\n    resources: [validatingwebhookconfigurations, mutatingwebhookconfigurations]\n    verbs: [get, list, watch]\n'),
     role('  - apiGroups: [certificates.k8s.io]\n    resources: [certificatesigningrequests]\n    verbs: [create, get]\n'),
     role('  - apiGroups: [""]\n    resources: [configmaps]\n    resourceNames: [app-config]\n    verbs: [update]\n', 'Role'),
+    // A namespaced Role grants nothing on cluster-scoped webhook configurations or CSR approval.
+    { name: 'Role: webhooks out of reach', code: role('  - apiGroups: [admissionregistration.k8s.io]\n    resources: [mutatingwebhookconfigurations]\n    verbs: [create, update, patch]\n', 'Role') },
+    { name: 'Role: CSR approval out of reach', code: role('  - apiGroups: [certificates.k8s.io]\n    resources: [certificatesigningrequests/approval]\n    verbs: [update]\n', 'Role') },
     // Wrong API group: the rule grants nothing on the admission resources.
     role('  - apiGroups: [apps]\n    resources: [validatingwebhookconfigurations]\n    verbs: [update]\n'),
     // `*` resources are k8s/rbac-wildcard's finding.

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../../core/engine';
 import { docsUrl } from '../../docs/render';
 import type { Outcome, ResolvedImage } from '../../oci';
-import type { ImageSite } from '../../supply/references';
+import type { ImageSite } from '../../images/sites';
 import { DRIFT_ID, driftMessage, driftOf, resolveSites } from '../../supply/resolve';
 import type { RegistrySettings } from '../../supply/settings';
 import type { Settings } from '../settings';

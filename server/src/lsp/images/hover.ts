@@ -3,7 +3,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { LintResult } from '../../core/engine';
 import type { SignatureReport } from '../../oci';
-import { siteAt, type ImageSite } from '../../supply/references';
+import { siteAt, type ImageSite } from '../../images/sites';
 import type { RegistrySettings } from '../../supply/settings';
 import type { ImageLookups } from './lookups';
 import type { SignatureChecks } from './signatures';

@@ -9,7 +9,7 @@ import type { SignaturePolicy } from '../../core/config';
 import type { LintResult } from '../../core/engine';
 import { SHIPPED } from '../../targets';
 import { chainCredentials, createOciClient, dockerConfigCredentials, type FetchLike, type OciClient } from '../../oci';
-import { imageSites, type ImageSite } from '../../supply/references';
+import { imageSites, type ImageSite } from '../../images/sites';
 import { DEFAULT_REGISTRY_SETTINGS, settingsCredentials, type RegistrySettings } from '../../supply/settings';
 import type { Settings } from '../settings';
 import type { WorkspaceTrust } from '../trust';

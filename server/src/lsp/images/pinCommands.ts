@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { ProgressToken, TextEdit } from 'vscode-languageserver';
 import { walkLintable } from '../../scan/walk';
 import { pinFiles } from '../../supply/pin';
-import { imageSitesOfText, type ImageSite } from '../../supply/references';
+import { imageSitesOfText, type ImageSite } from '../../images/sites';
 import { SHIPPED } from '../../targets';
 import { toPath } from '../scan';
 import type { ImageLookups } from './lookups';

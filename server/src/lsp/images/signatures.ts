@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../../core/engine';
 import type { OciClient } from '../../oci';
 import { SignatureVerifier, type ImageVerdict } from '../../signatures';
-import type { ImageSite } from '../../supply/references';
+import type { ImageSite } from '../../images/sites';
 import { signatureChecks, signatureFinding, verifyChecks, type SignatureCheck } from '../../supply/signatures';
 import type { RegistrySettings } from '../../supply/settings';
 import type { Settings } from '../settings';

@@ -2,7 +2,7 @@
 import { composeRule } from '../../compose/rule';
 import { exampleService } from '../../compose/examples';
 import { imageOf } from '../../compose/image';
-import { trustedImage } from '../../compose/trust';
+import { isTrustedImage, trustedPatterns } from '../../images/trust';
 
 export default composeRule({
   meta: {
@@ -23,9 +23,9 @@ export default composeRule({
     examples: { bad: [exampleService('image: nginx:1.27.3\n')], good: [exampleService('image: registry.example.com/nginx:1.27.3\n')], options: { trustedRegistries: ['registry.example.com'] } },
   },
   check({ compose, service, options, report }) {
-    const patterns = Array.isArray(options.trustedRegistries) ? options.trustedRegistries.filter((p): p is string => typeof p === 'string') : [];
+    const patterns = trustedPatterns(options.trustedRegistries);
     if (patterns.length === 0) return;
     const image = imageOf(compose, service);
-    if (image && !trustedImage(image, patterns)) report({ messageId: 'untrusted', data: { service: service.name, image: image.text, registry: image.registry }, range: image.range });
+    if (image && !isTrustedImage(image.ref, patterns)) report({ messageId: 'untrusted', data: { service: service.name, image: image.text, registry: image.registry }, range: image.range });
   },
 });

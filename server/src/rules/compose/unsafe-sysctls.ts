@@ -5,13 +5,8 @@ import { entries } from '../../compose/model';
 import { rangeFor, scalarOf, via } from '../../compose/service';
 import { asMap, asSeq } from '../../k8s/yaml';
 import type { Node } from 'yaml';
+import { BASELINE_SAFE_SYSCTLS as SAFE } from '../../k8s/sysctls';
 
-/** Kubernetes' Baseline safe sysctls: namespaced, and unable to hurt other workloads on the same host. */
-const SAFE = new Set([
-  'kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.tcp_syncookies',
-  'net.ipv4.ping_group_range', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout',
-  'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes', 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem',
-]);
 
 export default composeRule({
   meta: {

@@ -1,6 +1,6 @@
 // Base image tagged `latest` or not tagged at all.
 import { dockerfileRule } from '../../dockerfile/rule';
-import { parseReference } from '../../oci/reference';
+import { parseReference } from '../../images/reference';
 
 export default dockerfileRule({
   meta: {

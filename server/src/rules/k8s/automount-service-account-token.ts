@@ -43,7 +43,7 @@ export default k8sRule({
       return;
     }
     const pod = podSpecOf(object);
-    if (!pod) return;
+    if (!pod || pod.podFields === 'none') return;
     const setting = podField(pod, 'automountServiceAccountToken');
     if (setting?.value === false) return;
     report({ messageId: 'pod', range: podRangeOr(file, setting, object), suggestions: [{ messageId: 'setFalse', edits: setPodField(file, pod, ['automountServiceAccountToken'], 'false') }] });

@@ -25,7 +25,7 @@ export default k8sRule({
   },
   check({ file, object, report }) {
     const pod = podSpecOf(object);
-    if (!pod) return;
+    if (!pod || pod.podFields === 'none') return;
     const setting = podField(pod, 'serviceAccountName') ?? podField(pod, 'serviceAccount');
     const value = setting?.value;
     if (typeof value === 'string' && value !== '' && value !== 'default') return;

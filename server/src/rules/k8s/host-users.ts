@@ -34,7 +34,8 @@ export default k8sRule({
   },
   check({ file, object, report }) {
     const pod = podSpecOf(object);
-    if (!pod) return;
+    // Only a real PodSpec has `hostUsers` (workflow and task CRDs do not).
+    if (pod?.podFields !== 'pod') return;
     const setting = podField(pod, 'hostUsers');
     if (setting?.value === false || HOST_NAMESPACES.some((key) => podField(pod, key)?.value === true)) return;
     report({ messageId: 'hostUsers', range: podRangeOr(file, setting, object), suggestions: [{ messageId: 'setFalse', edits: setPodField(file, pod, ['hostUsers'], 'false') }] });

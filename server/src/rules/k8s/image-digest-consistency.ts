@@ -3,7 +3,7 @@
 import type { Range } from '../../core/types';
 import { objectImageTexts } from '../../k8s/images';
 import { k8sWorkspaceRule } from '../../k8s/rule';
-import { fullName, parseReference } from '../../oci/reference';
+import { fullName, parseReference } from '../../images/reference';
 
 interface ImageFact {
   repository: string;

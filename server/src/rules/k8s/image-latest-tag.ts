@@ -1,7 +1,7 @@
 // Container image tagged `latest` or not tagged at all.
 import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
-import { imageOf } from '../../k8s/image';
+import { containerImage, partRange } from '../../k8s/images';
 import { examplePod } from '../../k8s/examples';
 
 export default k8sRule({
@@ -10,7 +10,8 @@ export default k8sRule({
     target: 'k8s',
     title: 'Image uses `latest` or no tag',
     severity: 'warning',
-    description: 'Reports a container image whose tag is `latest`, or that has neither a tag nor a digest (the runtime then pulls `latest`).',
+    description:
+      'Reports a container image whose tag is `latest`, or that has neither a tag nor a digest (the runtime then pulls `latest`). A digest pins the image whatever the tag says. Values that build tooling substitutes (`{IMAGE}`, `${IMAGE}`, `{{ .Image }}`) are not images: the file gets one templated-yaml notice instead. kube-linter\'s `latest-tag` with its default block list only sees a written `:latest` and passes an untagged image; we report that too, as Checkov, Trivy and Polaris do.',
     rationale:
       '`latest` moves: the same manifest runs a different image after every push and after every node replacement, so a rollout cannot be reviewed, reproduced or rolled back, and a compromised upstream image reaches the cluster unseen.',
     remediation: 'Use an explicit version tag such as `nginx:1.27.3`, and preferably pin the digest (`nginx:1.27.3@sha256:…`).',
@@ -28,10 +29,10 @@ export default k8sRule({
   },
   check({ file, object, report }) {
     for (const container of workload(file, object)?.containers ?? []) {
-      const image = imageOf(file, container);
-      if (!image || image.digest !== undefined) continue;
-      if (image.tag === undefined) report({ messageId: 'untagged', data: { image: image.text }, range: image.range, container: container.name });
-      else if (image.tag === 'latest') report({ messageId: 'latest', data: { image: image.text }, range: image.tagRange ?? image.range, container: container.name });
+      const image = containerImage(file, container);
+      if (!image || image.ref.digest !== undefined) continue;
+      if (image.ref.tag === undefined) report({ messageId: 'untagged', data: { image: image.text }, range: image.range, container: container.name });
+      else if (image.ref.tag === 'latest') report({ messageId: 'latest', data: { image: image.text }, range: partRange(file, image, image.ref.spans.tag), container: container.name });
     }
   },
 });

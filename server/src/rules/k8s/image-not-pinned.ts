@@ -1,7 +1,7 @@
 // Container image not pinned by digest.
 import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
-import { imageOf } from '../../k8s/image';
+import { containerImage } from '../../k8s/images';
 import { examplePod } from '../../k8s/examples';
 
 export default k8sRule({
@@ -25,8 +25,8 @@ export default k8sRule({
   },
   check({ file, object, report }) {
     for (const container of workload(file, object)?.containers ?? []) {
-      const image = imageOf(file, container);
-      if (image && image.digest === undefined) report({ messageId: 'notPinned', data: { image: image.text }, range: image.range, container: container.name });
+      const image = containerImage(file, container);
+      if (image && image.ref.digest === undefined) report({ messageId: 'notPinned', data: { image: image.text }, range: image.range, container: container.name });
     }
   },
 });

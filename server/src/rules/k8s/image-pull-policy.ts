@@ -1,7 +1,7 @@
 // A mutable image reference that nodes may serve from their cache.
 import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
-import { imageOf } from '../../k8s/image';
+import { containerImage } from '../../k8s/images';
 import { setField } from '../../k8s/edit';
 import { get, nodeRange, stringValue } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';
@@ -34,13 +34,13 @@ export default k8sRule({
   },
   check({ file, object, report }) {
     for (const container of workload(file, object)?.containers ?? []) {
-      const image = imageOf(file, container);
-      if (!image || image.digest !== undefined) continue;
+      const image = containerImage(file, container);
+      if (!image || image.ref.digest !== undefined) continue;
       const { doc } = container.pod;
       const node = get(container.node, 'imagePullPolicy', doc);
       const explicit = stringValue(node, doc);
       // Kubernetes defaults to Always for `latest` and untagged images, IfNotPresent otherwise.
-      const policy = explicit ?? (image.tag === undefined || image.tag === 'latest' ? 'Always' : 'IfNotPresent');
+      const policy = explicit ?? (image.ref.tag === undefined || image.ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
       if (policy === 'Always') continue;
       report({
         messageId: 'cached',

@@ -25,6 +25,7 @@ import imagePullPolicy from './image-pull-policy';
 import ingressNginxSnippet from './ingress-nginx-snippet';
 import ingressWithoutTls from './ingress-without-tls';
 import literalSecretInEnv from './literal-secret-in-env';
+import lowGid from './low-gid';
 import lowUid from './low-uid';
 import memoryLimit from './memory-limit';
 import memoryRequest from './memory-request';
@@ -39,6 +40,7 @@ import probeHost from './probe-host';
 import procMountUnmasked from './proc-mount-unmasked';
 import rbacCreatePods from './rbac-create-pods';
 import rbacEscalation from './rbac-escalation';
+import rbacManageRbac from './rbac-manage-rbac';
 import rbacNodesProxy from './rbac-nodes-proxy';
 import rbacPodExec from './rbac-pod-exec';
 import rbacReadSecrets from './rbac-read-secrets';
@@ -88,6 +90,7 @@ export const K8S_RULES: readonly Rule[] = [
   ingressNginxSnippet,
   ingressWithoutTls,
   literalSecretInEnv,
+  lowGid,
   lowUid,
   memoryLimit,
   memoryRequest,
@@ -102,6 +105,7 @@ export const K8S_RULES: readonly Rule[] = [
   procMountUnmasked,
   rbacCreatePods,
   rbacEscalation,
+  rbacManageRbac,
   rbacNodesProxy,
   rbacPodExec,
   rbacReadSecrets,

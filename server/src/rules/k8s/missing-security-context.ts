@@ -33,7 +33,8 @@ export default k8sRule({
     const w = workload(file, object);
     if (!w || get(w.pod.node, 'securityContext', w.pod.doc)) return;
     for (const container of w.containers) {
-      if (get(container.node, 'securityContext', container.pod.doc)) continue;
+      // Tekton's stepTemplate and an Argo template's own securityContext count as written.
+      if (get(container.node, 'securityContext', container.pod.doc) || container.defaults || container.podLevel) continue;
       const value = '{allowPrivilegeEscalation: false, runAsNonRoot: true, readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}';
       report({
         messageId: 'missing',

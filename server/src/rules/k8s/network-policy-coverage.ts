@@ -26,8 +26,8 @@ export default k8sWorkspaceRule<keyof typeof NETWORK_POLICY_MESSAGES | 'noPolicy
     standards: { nsa: ['Network separation and hardening: NetworkPolicies, default deny'] },
     messages: {
       ...NETWORK_POLICY_MESSAGES,
-      noPolicyUnset: 'No NetworkPolicy without a namespace is scanned alongside `{{name}}`: its pods accept traffic from every pod in the cluster.',
-      notSelectedUnset: 'No NetworkPolicy without a namespace selects the pods of `{{name}}`, so they accept traffic from every pod in the cluster.',
+      noPolicyUnset: '`{{name}}` names no namespace, and no scanned NetworkPolicy without a namespace would be applied with it: its pods accept traffic from every pod in the cluster.',
+      notSelectedUnset: '`{{name}}` names no namespace, and no scanned NetworkPolicy without a namespace selects its pods: they accept traffic from every pod in the cluster.',
     },
     // Polaris' missingNetworkPolicy also requires both policy types, and kube-score grades ingress and egress
     // separately: they decide other cases, so they are not claimed.

@@ -1,6 +1,6 @@
 // RBAC rule grants nodes/proxy.
 import { k8sRule } from '../../k8s/rule';
-import { rbacRules } from '../../k8s/rbac';
+import { rbacRules, reachable } from '../../k8s/rbac';
 import { nodeRange } from '../../k8s/yaml';
 import { exampleRole } from '../../k8s/examples';
 
@@ -24,7 +24,9 @@ export default k8sRule({
   },
   check({ file, object, report }) {
     for (const rule of rbacRules(object)) {
-      if (rule.verbs.length === 0) continue;
+      // Any verb: the kubelet API behind the proxy is reached with GET and POST alike. A namespaced Role cannot
+      // grant it (nodes are cluster-scoped).
+      if (!rule.verbs.some((v) => reachable(rule, v.value, 'nodes/proxy'))) continue;
       for (const r of rule.resources) {
         const range = r.value === 'nodes/proxy' ? nodeRange(file, r.node) : undefined;
         if (range) report({ messageId: 'grant', range });

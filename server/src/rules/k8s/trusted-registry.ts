@@ -1,17 +1,9 @@
 // Images from registries outside the configured trusted list.
 import { k8sRule } from '../../k8s/rule';
 import { workload } from '../../k8s/podspec';
-import { imageOf } from '../../k8s/image';
+import { containerImage, partRange } from '../../k8s/images';
+import { isTrustedImage, trustedPatterns, untrustedSpan } from '../../images/trust';
 import { examplePod } from '../../k8s/examples';
-
-/** `*.example.com` matches any subdomain; `ghcr.io/acme` matches that registry path and below. */
-function trusted(image: { registry: string; repository: string }, patterns: readonly string[]): boolean {
-  const full = `${image.registry}/${image.repository}`;
-  return patterns.some((p) => {
-    const re = new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}(/|$)`);
-    return re.test(full) || (image.registry === 'docker.io' && re.test(`index.docker.io/${image.repository}`));
-  });
-}
 
 export default k8sRule({
   meta: {
@@ -20,7 +12,7 @@ export default k8sRule({
     title: 'Image from a registry that is not trusted',
     severity: 'warning',
     description:
-      'Reports a container image whose registry is not in the `trustedRegistries` list (setting `shipshape.trustedRegistries` or this rule\'s option). With the default empty list the rule stays quiet. Images without a registry come from `docker.io`.',
+      'Reports a container image that does not come from a place in the `trustedRegistries` list (setting `shipshape.trustedRegistries` or this rule\'s option): a registry host (`registry.example.com`, `*.example.com`) or a registry path prefix (`ghcr.io/acme` trusts `ghcr.io/acme/app`). Letter case never matters, and images without a registry come from `docker.io`. The same matcher as `dockerfile/trusted-registry`. With the default empty list the rule stays quiet.',
     rationale:
       'Images from arbitrary registries bypass the scanning, signing and retention your own registry enforces; a typo-squatted or hijacked public image runs with whatever the pod may do.',
     remediation: 'Mirror the image into a trusted registry and reference it there, or add the registry to `trustedRegistries` if it is approved.',
@@ -38,11 +30,13 @@ export default k8sRule({
     },
   },
   check({ file, object, options, report }) {
-    const patterns = Array.isArray(options.trustedRegistries) ? options.trustedRegistries.filter((p): p is string => typeof p === 'string') : [];
+    const patterns = trustedPatterns(options.trustedRegistries);
     if (patterns.length === 0) return;
     for (const container of workload(file, object)?.containers ?? []) {
-      const image = imageOf(file, container);
-      if (image && !trusted(image, patterns)) report({ messageId: 'untrusted', data: { image: image.text, registry: image.registry }, range: image.range, container: container.name });
+      const image = containerImage(file, container);
+      if (!image || isTrustedImage(image.ref, patterns)) continue;
+      const range = partRange(file, image, untrustedSpan(image.ref, patterns));
+      report({ messageId: 'untrusted', data: { image: image.text, registry: image.ref.domain }, range, container: container.name });
     }
   },
 });

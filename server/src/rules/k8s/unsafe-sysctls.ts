@@ -3,13 +3,8 @@ import { k8sRule } from '../../k8s/rule';
 import { podSpecOf } from '../../k8s/podspec';
 import { get, mapIn, mapItems, nodeRange, seqIn, stringValue } from '../../k8s/yaml';
 import { examplePod } from '../../k8s/examples';
+import { BASELINE_SAFE_SYSCTLS as SAFE } from '../../k8s/sysctls';
 
-/** The sysctls the Baseline standard allows: namespaced and unable to affect other pods. */
-const SAFE = new Set([
-  'kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.tcp_syncookies',
-  'net.ipv4.ping_group_range', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout',
-  'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes', 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem',
-]);
 
 export default k8sRule({
   meta: {

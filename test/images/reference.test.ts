@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiHost, canonicalString, familiarString, formatPinned, parseReference } from '../../server/src/oci';
+import { apiHost, canonicalString, familiarString, formatPinned, isImagePlaceholder, parseImageRef, parseReference } from '../../server/src/images';
 
 const D = `sha256:${'a'.repeat(64)}`;
 const D2 = `sha256:${'b'.repeat(64)}`;
@@ -109,4 +109,25 @@ test('formatPinned keeps the spelling and tag and replaces an existing digest', 
   assert.equal(formatPinned('$IMG', D), undefined);
   assert.equal(formatPinned('scratch', D), undefined);
   assert.equal(formatPinned('nginx', 'sha256:nothex'), undefined);
+});
+
+test('lenient parse: every part with its offsets, and why Docker would refuse the text', () => {
+  const parts = (text: string) => {
+    const ref = parseImageRef(text)!;
+    const at = (s: { start: number; end: number } | undefined) => (s ? ref.original.slice(s.start, s.end) : undefined);
+    return { domain: at(ref.spans.domain), repository: at(ref.spans.repository), name: at(ref.spans.name), tag: at(ref.spans.tag), digest: at(ref.spans.digest), problem: ref.problem };
+  };
+  assert.deepEqual(parts(`localhost:5000/a/b:t@${D}`), { domain: 'localhost:5000', repository: 'a/b', name: 'localhost:5000/a/b', tag: 't', digest: D, problem: undefined });
+  assert.deepEqual(parts('nginx'), { domain: undefined, repository: 'nginx', name: 'nginx', tag: undefined, digest: undefined, problem: undefined });
+  assert.deepEqual(parts('  ghcr.io/o/r:latest '), { domain: 'ghcr.io', repository: 'o/r', name: 'ghcr.io/o/r', tag: 'latest', digest: undefined, problem: undefined });
+  // Still split, with the reason: upper-case repository, a variable, a bad tag.
+  assert.deepEqual(parts('docker/Docker:1'), { domain: undefined, repository: 'docker/Docker', name: 'docker/Docker', tag: '1', digest: undefined, problem: 'repository name (docker/Docker) must be lowercase' });
+  assert.equal(parts('${REGISTRY}/app:1').tag, '1');
+  assert.ok(parts('app:-x').problem);
+  assert.equal(parseImageRef('   '), undefined);
+});
+
+test('placeholders that tooling substitutes are not images', () => {
+  for (const p of ['{IMAGE}', '${IMAGE}', '$IMAGE', '$(IMAGE)', '{{ .Image }}', '{{.Values.image.repository}}:{{.Values.image.tag}}', '<image>', 'registry.example.com/app:${TAG}']) assert.equal(isImagePlaceholder(p), true, p);
+  for (const p of ['nginx:1.27', 'ghcr.io/o/r@sha256:abc', 'localhost:5000/a']) assert.equal(isImagePlaceholder(p), false, p);
 });
