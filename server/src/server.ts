@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SHIPPED } from './targets';
 import { DEFAULT_MAX_FILE_BYTES, DocumentDiagnostics } from './lsp/diagnostics';
 import { hoverAt } from './lsp/hover';
+import { ChartLinter } from './lsp/helm';
 import { APPLY_EDIT_COMMAND, CODE_ACTION_KINDS, asCommand, codeActions, type ExtraActionProvider } from './lsp/codeActions';
 import { SCAN_WORKSPACE_METHOD, parseExclude, parseScanParams, scanWorkspace, toPath } from './lsp/scan';
 import { WATCH_GLOBS, WorkspaceFiles } from './lsp/files';
@@ -97,6 +98,7 @@ connection.onInitialize((params): InitializeResult => {
     },
     folderPaths,
   );
+  const charts = new ChartLinter({ openDocuments: () => documents.all(), registry: () => rules });
   diagnostics = new DocumentDiagnostics(
     {
       document: (uri) => documents.get(uri),
@@ -108,6 +110,8 @@ connection.onInitialize((params): InitializeResult => {
       today,
       extra: (doc, result, s) => imageFeatures.extraDiagnostics(doc, result, s),
       workspace: (doc, result, config) => workspaceFiles.liveOutcome(doc.uri, result, config),
+      chart: (doc, config) => charts.lint(doc, config),
+      companions: (uri) => charts.companions(uri),
       readFile: (uri) => documents.get(uri)?.getText() ?? readFromDisk(uri),
     },
     maxFileBytes,

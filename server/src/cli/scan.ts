@@ -12,7 +12,7 @@ import type { FileConfig } from '../config';
 import { nodeConfigFs, workspaceConfig } from '../config/node';
 import { scanFiles, type FileResult } from '../scan';
 import { readFromDisk, withFileFacts } from '../scan/facts';
-import type { FileReport, ScanReport } from './report';
+import { mapFindingPaths, type FileReport, type ScanReport } from './report';
 
 export class InputError extends Error {}
 export class ConfigError extends Error {}
@@ -90,7 +90,7 @@ export async function scan(inputs: ScanInputs): Promise<ScanReport | StreamedSca
   let walked = false;
   const held: FileReport[] = [];
   const take = (result: FileResult): void => {
-    for (const file of out.next(result.path, { path: displayPath(inputs.cwd, result.path), findings: result.findings })) {
+    for (const file of out.next(result.path, { path: displayPath(inputs.cwd, result.path), findings: result.findings.map((f) => mapFindingPaths(f, (p) => displayPath(inputs.cwd, p))) })) {
       if (walked) emit(file);
       else held.push(file);
     }

@@ -83,6 +83,18 @@ export interface ReportSpec<M extends string = string> {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /**
+   * The file the edits apply to when it is not the finding's own (a Helm finding fixed in values.yaml); a path or
+   * URI as the host names files.
+   */
+  path?: string;
+}
+
+/** Another place that explains a finding (the values line that set a rendered value). */
+export interface RelatedLocation {
+  path: string;
+  range: Range;
+  message: string;
 }
 
 /** The object a finding is about: a Kubernetes object (and container), a Compose service, ... */
@@ -104,6 +116,7 @@ export interface Finding {
   object?: ObjectRef;
   fix?: Fix;
   suggestions: Fix[];
+  related?: RelatedLocation[];
 }
 
 /** The context every rule's `check` receives; its target adds its own fields (see each target's rule.ts). */

@@ -43,6 +43,9 @@ export function toDiagnostic(finding: Finding, index: number): Diagnostic {
     ...(isEngineId(finding.ruleId) ? {} : { codeDescription: { href: docsUrl(finding.ruleId) } }),
     source: SOURCE,
     message: finding.message,
+    ...(finding.related?.length
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.path, range: r.range }, message: r.message })) }
+      : {}),
     data,
   };
 }

@@ -12,6 +12,9 @@ import { looksLikeDockerfile } from '../dockerfile/detect';
 import type { Finding } from '../core/types';
 import type { Suppressed } from '../core/suppress';
 import type { WorkspaceFileFacts } from '../core/workspace';
+import { join } from 'node:path';
+import { readChartFiles } from '../helm/fs';
+import { lintChartWithConfig } from '../helm/host';
 import { readFromDisk } from './facts';
 
 /**
@@ -30,6 +33,8 @@ export interface FileResult {
   workspace?: WorkspaceFileFacts;
   /** Why the file was not linted (also reported as its `shipshape/skipped-file` finding). */
   skipped?: string;
+  /** A Helm chart (linted as one unit from its directory): the result of every other chart file with findings. */
+  more?: FileResult[];
 }
 
 export type Decoded = { text: string } | { skipped: string };
@@ -60,6 +65,7 @@ export function languageByContent(text: string): 'dockerfile' | 'yaml' | undefin
 }
 
 export function lintFile(path: string, config: LintConfig): FileResult {
+  if (isChartDir(path)) return lintChartDir(path, config);
   const skip = (reason: string): FileResult => failed(path, reason, config);
   try {
     const limit = config.maxFileBytes ?? MAX_FILE_BYTES;
@@ -105,4 +111,25 @@ export function failed(path: string, reason: string, config: LintConfig = {}): F
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+function isChartDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory() && statSync(join(path, 'Chart.yaml')).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A chart is one unit: rendered once, its findings returned per file (the Chart.yaml result leads, the rest in `more`). */
+function lintChartDir(root: string, config: LintConfig): FileResult {
+  const chartYaml = join(root, 'Chart.yaml');
+  try {
+    const result = lintChartWithConfig(readChartFiles(root), config, SHIPPED);
+    const files: FileResult[] = [...result.files.values()].map((f) => ({ path: f.path, kind: 'k8s', findings: f.findings, suppressed: [] }));
+    const own = files.find((f) => f.path === chartYaml);
+    return { path: chartYaml, kind: 'k8s', findings: own?.findings ?? [], suppressed: [], more: files.filter((f) => f !== own) };
+  } catch (err) {
+    return failed(chartYaml, `its chart could not be read (${err instanceof Error ? err.message : String(err)})`, config);
+  }
 }

@@ -48,13 +48,14 @@ export function toSarif(report: ScanReport, metas: readonly RuleMeta[], options:
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const root = sarifRoot(options.cwd, report.files.map((f) => f.path));
   const readText = options.readText ?? ((path: string) => readTextFile(resolve(options.cwd, path)));
+  const uriOf = (path: string) => encodeUri(relative(root, resolve(options.cwd, path)).split(sep).join('/'));
   const results = report.files.flatMap((file) => {
-    const uri = encodeUri(relative(root, resolve(options.cwd, file.path)).split(sep).join('/'));
+    const uri = uriOf(file.path);
     const prints = fingerprints(file.path, file.findings, file.text ?? (file.findings.length ? readText(file.path) : undefined));
     return file.findings.map((f, i) => {
       const ruleIndex = index.get(f.ruleId);
       const location = { artifactLocation: { uri, uriBaseId: SRCROOT }, region: region(f.range) };
-      const fixes = [...(f.fix ? [f.fix] : []), ...f.suggestions].map((fix) => sarifFix(fix, uri));
+      const fixes = [...(f.fix ? [f.fix] : []), ...f.suggestions].map((fix) => sarifFix(fix, fix.path ? uriOf(fix.path) : uri));
       return {
         ruleId: f.ruleId,
         ...(ruleIndex !== undefined ? { ruleIndex } : {}),
@@ -76,6 +77,9 @@ export function toSarif(report: ScanReport, metas: readonly RuleMeta[], options:
               : {}),
           },
         ],
+        ...(f.related?.length
+          ? { relatedLocations: f.related.map((r, id) => ({ id, physicalLocation: { artifactLocation: { uri: uriOf(r.path), uriBaseId: SRCROOT }, region: region(r.range) }, message: { text: r.message } })) }
+          : {}),
         partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
         ...(fixes.length ? { fixes } : {}),
       };
