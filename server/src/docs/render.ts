@@ -67,6 +67,22 @@ export function renderEngineHover(id: EngineDiagnosticId, message?: string): str
   return [`**${meta.title}** \`${id}\``, '', ...(message ? [message, ''] : []), meta.description].join('\n');
 }
 
+/** What a rule's `target` means for readers (docs pages, SARIF tags). */
+export function targetTitle(target: RuleMeta['target']): string {
+  switch (target) {
+    case 'dockerfile':
+      return 'Dockerfile';
+    case 'k8s':
+      return 'Kubernetes';
+    case 'compose':
+      return 'Docker Compose';
+    case 'workspace':
+      return 'Workspace (Dockerfile, Compose and Kubernetes files together)';
+    default:
+      return target;
+  }
+}
+
 /** The docs page under docs/rules/<id>.md. Generated; never edit by hand. */
 export function renderPage(meta: RuleMeta): string {
   const fence = (target: string, code: string) => ['```' + (target === 'dockerfile' ? 'dockerfile' : 'yaml'), code.replace(/\n+$/, ''), '```'];
@@ -79,7 +95,7 @@ export function renderPage(meta: RuleMeta): string {
     '',
     `| Target | Default severity | Enabled by default | Fix |`,
     `| --- | --- | --- | --- |`,
-    `| ${meta.target === 'dockerfile' ? 'Dockerfile' : 'Kubernetes'} | ${meta.severity} | ${meta.enabledByDefault === false ? 'no' : 'yes'} | ${fixLabel(meta.fix)} |`,
+    `| ${targetTitle(meta.target)} | ${meta.severity} | ${meta.enabledByDefault === false ? 'no' : 'yes'} | ${fixLabel(meta.fix)} |`,
     '',
     meta.description.trim(),
     '',
