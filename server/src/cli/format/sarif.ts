@@ -137,12 +137,15 @@ function ruleDescriptor(meta: RuleMeta): Record<string, unknown> {
     messageStrings: Object.fromEntries(Object.entries<string>(meta.messages).map(([id, text]) => [id, { text: sarifTemplate(text) }])),
     defaultConfiguration: { level: LEVEL[meta.severity], enabled: meta.enabledByDefault !== false },
     properties: {
-      tags: ['security', meta.target === 'dockerfile' ? 'dockerfile' : 'kubernetes', ...meta.equivalents, ...Object.values(meta.messageEquivalents ?? {}).flatMap((v) => v ?? [])],
+      tags: ['security', TARGET_TAG[meta.target] ?? meta.target, ...meta.equivalents, ...Object.values(meta.messageEquivalents ?? {}).flatMap((v) => v ?? [])],
       precision: 'high',
       'security-severity': SECURITY_SEVERITY[meta.severity],
     },
   };
 }
+
+/** The tag naming the kind of file a rule checks. */
+const TARGET_TAG: Record<string, string> = { dockerfile: 'dockerfile', k8s: 'kubernetes', compose: 'compose', workspace: 'workspace' };
 
 function engineDescriptor(id: EngineDiagnosticId): Record<string, unknown> {
   const meta = ENGINE_DIAGNOSTICS[id];
