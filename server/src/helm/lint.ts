@@ -253,7 +253,11 @@ function mapWorkspaceFacts(
     const mapped = mapRanges(d, mapOne);
     return mapped === undefined ? [] : [mapped];
   });
-  return Object.keys(facts).length || directives.length ? { facts, directives } : undefined;
+  const builds = (workspace.builds ?? []).flatMap((b) => {
+    const mapped = mapRanges(b, mapOne);
+    return mapped === undefined ? [] : [mapped];
+  });
+  return Object.keys(facts).length || directives.length || builds.length ? { facts, directives, ...(builds.length ? { builds } : {}) } : undefined;
 }
 
 function isRange(value: unknown): value is Range {
