@@ -57,6 +57,12 @@ export interface RuleMeta<M extends string = string> {
    * have one rule with a message per tool). Their suppressions silence just those findings.
    */
   messageEquivalents?: Partial<Record<M, string[]>>;
+  /**
+   * Peer ids with a written note, keyed like `equivalents`. For a claimed id: where we deliberately decide a case the
+   * other way (its replayed cases mark the same difference). For an id we do not claim: a related peer check that is
+   * not equivalent, and why; it is shown in the docs and never used for suppression.
+   */
+  peerNotes?: Record<string, string>;
   options?: Record<string, RuleOptionSpec>;
   /** `options`: rule options the examples are linted with (for rules that are quiet until configured). */
   examples: { bad: string[]; good: string[]; options?: Record<string, unknown> };

@@ -266,6 +266,11 @@ export function podField(pod: PodSpecView, key: string): { value: unknown; node:
   return node ? { value: plain(node, pod.doc), node } : undefined;
 }
 
+/** Whether the pod declares `spec.os.name: windows`: Linux-only settings (privilege escalation) do not apply to it. */
+export function isWindowsPod(pod: PodSpecView): boolean {
+  return stringValue(get(asMap(get(pod.node, 'os', pod.doc), pod.doc), 'name', pod.doc), pod.doc) === 'windows';
+}
+
 /** Pod annotations (the template's for workloads), as key → value node. */
 export function podAnnotations(pod: PodSpecView): Map<string, Scalar> {
   const out = new Map<string, Scalar>();
