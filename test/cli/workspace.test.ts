@@ -144,3 +144,35 @@ test('scan DIR: Dockerfile FROM, Compose image: and a Deployment disagreeing on 
   const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as { rules: { id: string; target: string }[] };
   assert.deepEqual(rules.rules.filter((x) => x.id.endsWith('image-digest-consistency')), [{ ...rules.rules.find((x) => x.id === IMAGES)!, id: IMAGES, target: 'workspace' }]);
 });
+
+test('scan DIR: the findings of a Dockerfile a Compose service builds name the service (JSON, SARIF, streamed text)', () => {
+  const dir = imageFixture();
+  writeFileSync(join(dir, 'other.Dockerfile'), 'FROM node:latest\nUSER 10001\n');
+  writeFileSync(join(dir, 'app/Dockerfile'), 'FROM node:latest\nUSER 10001\n');
+  const LATEST = 'dockerfile/no-latest-tag';
+  const NOTE = '(image built and run by service `api` in ../compose.yaml)';
+  const config = onlyRulesConfig([LATEST]);
+  const json = runCli(['scan', '--format', 'json', '--fail-on', 'none', '--config', config, '.'], { cwd: dir });
+  type Related = { path: string; range: { start: { line: number; character: number } }; message: string };
+  const found = (JSON.parse(json.stdout) as { findings: { file: string; message: string; related?: Related[] }[] }).findings;
+  assert.deepEqual(
+    found.map((f) => [f.file, f.message.endsWith(NOTE), f.related?.map((r) => [r.path, r.range.start.line, r.range.start.character, r.message])]),
+    [
+      ['app/Dockerfile', true, [['compose.yaml', 4, 11, 'Service `api` builds and runs this image.']]],
+      ['other.Dockerfile', false, undefined],
+    ],
+  );
+  const sarif = JSON.parse(runCli(['scan', '--format', 'sarif', '--fail-on', 'none', '--config', config, '.'], { cwd: dir }).stdout) as {
+    runs: { results: { message: { text: string }; relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+  };
+  const [built] = sarif.runs[0]!.results;
+  assert.ok(built!.message.text.endsWith(NOTE), built!.message.text);
+  assert.deepEqual(built!.relatedLocations?.map((l) => l.physicalLocation.artifactLocation.uri), ['compose.yaml']);
+  // Streamed text writes the Dockerfile before the workspace is known, then says who runs it under the cross-file heading.
+  const text = runCli(['scan', '--fail-on', 'none', '--config', config, '.'], { cwd: dir });
+  const lines = text.stdout.split('\n');
+  const heading = lines.indexOf('Cross-file findings (workspace rules):');
+  assert.ok(heading > 0, text.stdout);
+  assert.deepEqual(lines.slice(heading + 1, heading + 2), ['app/Dockerfile  image built and run by service `api` in ../compose.yaml']);
+  assert.match(lines.at(-2)!, /^✖ 2 problems in 4 files/);
+});

@@ -2,7 +2,8 @@
 // give them facts through one neutral view, and other files are named relative to the finding's own file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RULES, lint, ruleSetOf } from '../../server/src/api';
+import { RULES, SHIPPED, lint, ruleSetOf } from '../../server/src/api';
+import { lintWorkspace, mergeOutcome } from '../../server/src/core/workspace';
 import { crossTargetRule, isWorkspaceRule, type FileView } from '../../server/src/core/types';
 import { pathKey, relativePath } from '../../server/src/core/paths';
 
@@ -56,4 +57,40 @@ test('paths: one key for a file URI and its path; others named from the finding 
     [undefined, '/ws/compose.yaml', '/ws/compose.yaml'],
   ];
   for (const [from, to, want] of cases) assert.equal(relativePath(from, to), want, `${from} -> ${to}`);
+});
+
+test('the workspace pass names the services that build a Dockerfile on its rule findings, never on engine diagnostics', () => {
+  const config = { rules: { 'dockerfile/no-latest-tag': 'warning' as const } };
+  const files = {
+    '/ws/compose.yaml': 'services:\n  web:\n    build: ./app\n  worker:\n    build:\n      context: app\n      dockerfile: Dockerfile\n',
+    '/ws/dev/compose.yaml': 'services:\n  dev:\n    build: ../app\n',
+    '/ws/app/Dockerfile': 'FROM node:latest\nUSER 10001\n',
+    '/ws/lone/Dockerfile': 'FROM node:latest\nUSER 10001\n',
+  };
+  const results = Object.entries(files).map(([path, text]) => ({ path, ...lint({ path, text }, config) }));
+  const outcomes = lintWorkspace(
+    results.flatMap((r) => (r.workspace ? [{ path: r.path, workspace: r.workspace }] : [])),
+    () => config,
+    SHIPPED,
+  );
+  assert.deepEqual(outcomes.get('/ws/app/Dockerfile')?.builtBy?.map((b) => [b.path, b.object?.name, b.range.start.line]), [
+    ['/ws/compose.yaml', 'web', 2],
+    ['/ws/compose.yaml', 'worker', 6],
+    ['/ws/dev/compose.yaml', 'dev', 2],
+  ]);
+  assert.equal(outcomes.get('/ws/lone/Dockerfile')?.builtBy, undefined);
+  const app = results.find((r) => r.path === '/ws/app/Dockerfile')!;
+  const merged = mergeOutcome({ ...app, findings: [...app.findings, { ruleId: 'shipshape/parse-error', severity: 'error', message: 'x', range: app.findings[0]!.range, suggestions: [] }] }, outcomes.get(app.path));
+  const latest = merged.findings.find((f) => f.ruleId === 'dockerfile/no-latest-tag')!;
+  assert.ok(latest.message.endsWith(' (image built and run by service `web`, service `worker` in ../compose.yaml; service `dev` in ../dev/compose.yaml)'), latest.message);
+  assert.deepEqual(latest.related?.map((r) => [r.path, r.message]), [
+    ['/ws/compose.yaml', 'Service `web` builds and runs this image.'],
+    ['/ws/compose.yaml', 'Service `worker` builds and runs this image.'],
+    ['/ws/dev/compose.yaml', 'Service `dev` builds and runs this image.'],
+  ]);
+  assert.equal(merged.findings.find((f) => f.ruleId === 'shipshape/parse-error')?.message, 'x');
+  // An open document's lint names files by URI: the same Dockerfile still matches the scanned path.
+  const open = lint({ path: 'file:///ws/compose.yaml', text: files['/ws/compose.yaml'] }, config);
+  const live = lintWorkspace([{ path: '/ws/compose.yaml', workspace: open.workspace! }, { path: '/ws/app/Dockerfile', workspace: app.workspace! }], () => config, SHIPPED);
+  assert.deepEqual(live.get('/ws/app/Dockerfile')?.builtBy?.map((b) => b.object?.name), ['web', 'worker']);
 });

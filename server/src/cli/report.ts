@@ -8,6 +8,8 @@ export interface FileReport {
   findings: Finding[];
   /** The text that was linted, when it is not a file on disk (stdin); SARIF fingerprints hash its lines. */
   text?: string;
+  /** Streamed text only: a line about the file itself (which Compose services run the image a Dockerfile builds). */
+  note?: string;
 }
 
 export interface ScanReport {

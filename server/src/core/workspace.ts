@@ -117,12 +117,27 @@ function buildersOf(files: readonly WorkspaceFile[]): Map<string, BuiltBy[]> {
   return out;
 }
 
-/** Adds a file's workspace outcome to its own findings, in the engine's order. */
+/**
+ * Adds a file's workspace outcome to its own findings, in the engine's order. A Dockerfile that other files build
+ * and run gets, on each rule finding, the objects that run it: a message suffix every host shows and a related
+ * location at each `build:`.
+ */
 export function mergeOutcome<T extends { path?: string; file?: { path: string }; findings: Finding[]; suppressed: Suppressed[] }>(result: T, outcome: WorkspaceOutcome | undefined): T {
   if (!outcome) return result;
-  const note = outcome.builtBy?.length ? builtByNote(outcome.builtBy, result.path ?? result.file?.path) : undefined;
-  const findings = [...result.findings, ...outcome.findings].map((f) => (note && !f.ruleId.startsWith('shipshape/') ? { ...f, message: `${f.message} ${note}` } : f));
+  const findings = withBuilders([...result.findings, ...outcome.findings], outcome.builtBy, result.path ?? result.file?.path);
   return { ...result, findings: findings.sort(compareFindings), suppressed: [...result.suppressed, ...outcome.suppressed] };
+}
+
+/** Names the builders on every rule finding (engine diagnostics such as parse errors are about the file, not the image). */
+export function withBuilders(findings: Finding[], builtBy: readonly BuiltBy[] | undefined, path: string | undefined): Finding[] {
+  if (!builtBy?.length) return findings;
+  const note = builtByNote(builtBy, path);
+  const related = builtBy.map((b) => ({ path: b.path, range: b.range, message: `${b.object ? `${capitalized(b.object.kind)} \`${b.object.name}\`` : 'This build'} builds and runs this image.` }));
+  return findings.map((f) => (f.ruleId.startsWith('shipshape/') ? f : { ...f, message: `${f.message} ${note}`, related: [...(f.related ?? []), ...related] }));
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** `(image built and run by service \`web\` in compose.yaml)`: who runs what this Dockerfile builds. */

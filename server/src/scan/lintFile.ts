@@ -35,6 +35,11 @@ export interface FileResult {
   skipped?: string;
   /** A Helm chart (linted as one unit from its directory): the result of every other chart file with findings. */
   more?: FileResult[];
+  /**
+   * Other files the lint read or looked for (a Compose file's `.env`, `extends.file`, the Dockerfile a service
+   * builds): a change to any of them changes this result, so the editor re-lints it (lsp/files.ts).
+   */
+  reads?: string[];
 }
 
 export type Decoded = { text: string } | { skipped: string };
@@ -91,8 +96,20 @@ export function lintFile(path: string, config: LintConfig): FileResult {
       languageId = languageByContent(text);
       if (!languageId) return skip('its name and content are neither a Dockerfile nor Kubernetes YAML');
     }
-    const result = lint({ path, text, readFile: readFromDisk, ...(languageId ? { languageId } : {}) }, config, SHIPPED);
-    return { path, kind: result.kind, findings: result.findings, suppressed: result.suppressed, ...(result.workspace ? { workspace: result.workspace } : {}) };
+    const reads = new Set<string>();
+    const readFile = (other: string): string | undefined => {
+      reads.add(other);
+      return readFromDisk(other);
+    };
+    const result = lint({ path, text, readFile, ...(languageId ? { languageId } : {}) }, config, SHIPPED);
+    return {
+      path,
+      kind: result.kind,
+      findings: result.findings,
+      suppressed: result.suppressed,
+      ...(result.workspace ? { workspace: result.workspace } : {}),
+      ...(reads.size ? { reads: [...reads] } : {}),
+    };
   } catch (err) {
     return skip(`it cannot be read (${(err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err))})`);
   }
