@@ -307,8 +307,8 @@ export function renderChart(files: ChartFiles, opts: RenderOptions = {}): Render
   const templates = new Map<string, Template>();
   const parsed: { unit: (typeof units)[number]; rel: string; name: string; file: ParsedFile }[] = [];
   for (const unit of units) for (const t of unit.chart.templates) parsed.push({ unit, rel: t.rel, name: t.name, file: parseCached(`${files.root}/${t.rel}`, t.name, files.files.get(t.rel) ?? '') });
-  const depth = (n: string) => n.split('/').length;
-  parsed.sort((a, b) => depth(b.name) - depth(a.name) || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+  const depths = new Map(parsed.map((p) => [p, p.name.split('/').length]));
+  parsed.sort((a, b) => depths.get(b)! - depths.get(a)! || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
   for (const { file } of parsed) {
     if (file.error) problems.push({ path: file.error.file, start: file.error.start, end: file.error.end, message: file.error.message, kind: 'syntax' });
     for (const d of file.defines) templates.set(d.name, d);

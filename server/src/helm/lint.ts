@@ -221,7 +221,7 @@ function lintTemplate(
     // Never a guess: nothing is reported about a document that contains output the engine could not evaluate.
     if (unknownAt.some((u) => (doc ? u >= doc[0] && u <= doc[1] : true))) continue;
     const mapped = mapFinding(f, start, end, t, template, sourceOf, checkFix);
-    if (mapped) add({ path: t.path, finding: mapped, ...(doc ? { snippet: t.text.slice(doc[0], doc[1]).replace(/\s+$/, '') } : {}) });
+    if (mapped) add({ path: t.path, finding: mapped, ...(doc ? { snippet: t.text.slice(doc[0], doc[1]).trimEnd() } : {}) });
   }
   const workspace = result.workspace && onFacts ? mapWorkspaceFacts(result.workspace, result.file, t, template, docs, unknownAt) : undefined;
   if (workspace) onFacts!(workspace);
