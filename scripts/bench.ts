@@ -14,7 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseAllDocuments } from 'yaml';
 import { lint, SHIPPED } from '../server/src/api';
-import { lintChart } from '../server/src/helm/lint';
+import { ChartLintCache, lintChart } from '../server/src/helm/lint';
+import { renderChart } from '../server/src/helm/chart';
 import { isYamlName } from '../server/src/core/detect';
 import { isDockerfileName } from '../server/src/dockerfile/detect';
 import { defaultWorkers, editorWorkers, walkLintable } from '../server/src/scan';
@@ -112,13 +113,12 @@ async function main(): Promise<void> {
   row('server peak RSS', `${fmt(many.peakRssMb)} MB`, `${large.length} files, ${(large.reduce((n, i) => n + i.bytes, 0) / 1e6).toFixed(1)} MB of text, opened in ${fmt(many.openMs)} ms`);
 
   heading('5. Helm chart');
-  helmSection();
+  await helmSection();
   if (profileDir) console.log(`\nCPU profiles in ${profileDir}`);
 }
 
-/** Helm: a generated 50-template chart (deployments, services, config maps through shared helpers), rendered and
- * linted as a whole, cold and after a one-character edit of one template (the editor's keystroke path). */
-function helmSection(): void {
+/** The generated 50-template chart of the Helm section: deployments, services and config maps through shared helpers. */
+function benchChart(): Map<string, string> {
   const files = new Map<string, string>([
     ['Chart.yaml', 'apiVersion: v2\nname: bench\nversion: 1.0.0\nappVersion: "1.0"\n'],
     ['templates/_helpers.tpl', '{{- define "bench.labels" -}}\napp.kubernetes.io/name: {{ .Chart.Name }}\napp.kubernetes.io/instance: {{ .Release.Name }}\n{{- end }}\n{{- define "bench.name" -}}\n{{ printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" }}\n{{- end }}\n'],
@@ -137,19 +137,48 @@ function helmSection(): void {
     );
   }
   files.set('values.yaml', values);
+  return files;
+}
+
+/**
+ * Helm: the generated 50-template chart rendered and linted as a whole in a fresh process (cold), warm, rendered
+ * alone, and after a one-character edit of one template with the editor's per-chart cache (the keystroke path:
+ * every template re-renders, only templates whose rendered text changed are linted again).
+ * `node dist/bench.js --helm` runs this section alone.
+ */
+async function helmSection(): Promise<void> {
+  const files = benchChart();
   const chart = { root: '/bench', files };
   const registry = SHIPPED;
-  const cold: number[] = [];
+  const first = time(() => void lintChart(chart, {}, registry));
+  const warm: number[] = [];
+  const render: number[] = [];
   const keystroke: number[] = [];
+  const cache = new ChartLintCache();
+  lintChart(chart, {}, registry, { cache });
+  let text = files.get('templates/t0.yaml')!;
   for (let pass = 0; pass < 7; pass++) {
-    cold.push(time(() => void lintChart(chart, {}, registry)));
-    const edited = new Map(files);
-    edited.set('templates/t0.yaml', files.get('templates/t0.yaml')!.replace('replicas:', `replicas:${' '.repeat(pass + 1)}`));
-    keystroke.push(time(() => void lintChart({ root: '/bench', files: edited }, {}, registry)));
+    warm.push(time(() => void lintChart(chart, {}, registry)));
+    render.push(time(() => void renderChart(chart)));
+    text = text.replace('replicas:', 'replicas: ');
+    const edited = new Map(files).set('templates/t0.yaml', text);
+    keystroke.push(time(() => void lintChart({ root: '/bench', files: edited }, {}, registry, { cache })));
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  row('50-template Helm chart', `${fmt(median(cold), 1)} ms`, 'render + lint every template, median of 7; goal < 200 ms');
-  row('  after a keystroke', `${fmt(median(keystroke), 1)} ms`, 'one template edited: unchanged templates reuse their parse');
+  row('50-template Helm chart', `${fmt(first, 1)} ms cold`, `render + lint every template, first run in this process; goal < 200 ms`);
+  row('  warm', `${fmt(median(warm), 1)} ms`, `median of 7; render alone ${fmt(median(render), 1)} ms, so linting the rendered YAML is the rest`);
+  row('  after a keystroke', `${fmt(median(keystroke), 1)} ms`, 'one template edited, the editor\'s cache: all render, only changed output is linted');
+  // The same chart on disk, one template open in a fresh server: keystroke → publishDiagnostics as in section 3.
+  const dir = join(work, 'helm-bench');
+  for (const [rel, content] of files) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), content);
+  }
+  const t0 = join(dir, 'templates', 't0.yaml');
+  const lsp: LspOptions = { serverPath: join(root, 'dist/server.js'), execArgv: nodeArgs() };
+  const [typed] = await keystrokes(lsp, [{ label: 'chart template', file: { path: t0, text: files.get('templates/t0.yaml')!, languageId: 'yaml' } }]);
+  const p95 = percentile(typed!.keystrokes, 95);
+  row('  keystroke in a template', stats(typed!.keystrokes), `server over stdio, templates/t0.yaml of the chart: goal p95 ≤ 30 ms ${p95 <= 30 ? 'met' : `missed by ${fmt(p95 - 30)} ms`}; open ${fmt(typed!.openMs)} ms`);
 }
 
 function perFileSection(dockerfiles: Input[], yamls: Input[]): { bareDockerfileMs: number; bareYamlMs: number } {
@@ -282,7 +311,7 @@ function row(label: string, value: string, note = ''): void {
   console.log(`  ${label.padEnd(30)} ${value.padEnd(40)} ${note}`);
 }
 
-main()
+(process.argv[2] === '--helm' ? (heading('5. Helm chart'), helmSection()) : main())
   .catch((err: unknown) => {
     console.error(err);
     process.exitCode = 1;

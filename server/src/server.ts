@@ -35,6 +35,7 @@ import { pathToFileURL } from 'node:url';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const rules = SHIPPED;
+const charts = new ChartLinter({ openDocuments: () => documents.all(), registry: () => rules });
 /** Actions other features add beside the quick fixes (each feature appends its provider here). */
 const extraActionProviders: ExtraActionProvider[] = [suppressionActions(rules)];
 
@@ -98,7 +99,6 @@ connection.onInitialize((params): InitializeResult => {
     },
     folderPaths,
   );
-  const charts = new ChartLinter({ openDocuments: () => documents.all(), registry: () => rules });
   diagnostics = new DocumentDiagnostics(
     {
       document: (uri) => documents.get(uri),
@@ -190,6 +190,7 @@ documents.onDidClose(
     diagnostics.close(e.document.uri);
     imageFeatures.forget(e.document.uri);
     settings.forget(e.document.uri);
+    charts.forget(e.document.uri);
     workspaceFiles.closed(e.document.uri);
   }),
 );

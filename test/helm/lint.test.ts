@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { RULES, ruleSetOf, type Finding } from '../../server/src/api';
 import { applyEdits } from '../../server/src/core/fix';
-import { lintChart } from '../../server/src/helm/lint';
+import { ChartLintCache, lintChart } from '../../server/src/helm/lint';
 import { readChartFiles } from '../../server/src/helm/fs';
 import { parseConfig } from '../../server/src/config/load';
+import { lintWorkspace } from '../../server/src/core/workspace';
 
 const registry = (...ids: string[]) => ruleSetOf(RULES.filter((r) => ids.includes(r.meta.id)));
 const PRIV = registry('k8s/no-privileged', 'k8s/no-host-network', 'k8s/image-latest-tag');
@@ -132,4 +133,52 @@ test('helm config: `.shipshape.yaml` helm settings are read and validated', () =
   assert.deepEqual([ok.lint.helm, ok.diagnostics], [{ valuesFiles: ['values-prod.yaml'], kubeVersion: 'v1.29.0' }, []]);
   const bad = parseConfig('/w/.shipshape.yaml', 'helm:\n  valuesFile: x.yaml\n', RULES.map((r) => r.meta));
   assert.deepEqual(bad.diagnostics.map((d) => d.message), ['Unknown setting `valuesFile`. This entry is ignored.']);
+});
+
+test('helm lint: with a cache kept between lints, only templates whose output changed are linted again, with the same results', () => {
+  const SVC = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostNetwork: {{ .Values.podHostNetwork }}\n  containers: [{name: a, image: "nginx:{{ .Values.tag }}"}]\n';
+  const values = `${INSECURE}podHostNetwork: false\ntag: latest\n`;
+  const cache = new ChartLintCache();
+  const same = (files: ReturnType<typeof chart>, config = {}) => {
+    const cached = lintChart(files, config, PRIV, { cache, valuesFiles: ['values-prod.yaml'] });
+    const fresh = lintChart(files, config, PRIV, { valuesFiles: ['values-prod.yaml'] });
+    assert.deepEqual([...cached.files], [...fresh.files]);
+    return cached;
+  };
+  const prod = { 'values-prod.yaml': 'podHostNetwork: true\n' };
+  const first = same(chart(values, { 'templates/pod.yaml': SVC, ...prod }));
+  // Two scenarios: deploy.yaml renders the same under both, but each scenario has its own entries.
+  assert.deepEqual(cache.last, { linted: 4, reused: 0 });
+  assert.match(first.files.get('/c/templates/pod.yaml')!.findings.map((f) => f.message).join('\n'), /\(values scenario: values-prod\.yaml\)/);
+  assert.ok(first.files.get('/c/templates/pod.yaml')!.findings.some((f) => f.ruleId === 'k8s/image-latest-tag'));
+  // A keystroke in one template: the other template's output is unchanged in both scenarios.
+  same(chart(values, { 'templates/pod.yaml': SVC.replace('metadata: {name: p}', 'metadata: {name: pod}'), ...prod }));
+  assert.deepEqual(cache.last, { linted: 2, reused: 2 });
+  // A values edit that changes one template's output.
+  const edited = same(chart(values.replace('tag: latest', 'tag: "1.27"'), { 'templates/pod.yaml': SVC.replace('metadata: {name: p}', 'metadata: {name: pod}'), ...prod }));
+  assert.deepEqual(cache.last, { linted: 2, reused: 2 });
+  assert.ok(!edited.files.get('/c/templates/pod.yaml')!.findings.some((f) => f.ruleId === 'k8s/image-latest-tag'));
+  // Another config: nothing is reused.
+  same(chart(values, { 'templates/pod.yaml': SVC, ...prod }), { rules: { 'k8s/no-host-network': 'off' } });
+  assert.deepEqual(cache.last, { linted: 4, reused: 0 });
+});
+
+test('helm workspace rules: rendered objects give facts on template lines; a NetworkPolicy template covers them; unknown output gives none', () => {
+  const NETRULES = registry('k8s/network-policy-coverage');
+  const WORKLOAD = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-web\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: "nginx:{{ .Values.tag }}"}]}\n';
+  const POLICY = '{{- if .Values.policy }}\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n{{- end }}\n';
+  const coverage = (values: string, extra: Record<string, string> = {}) => {
+    const files = { root: '/c', files: new Map([['Chart.yaml', 'name: c\nversion: 1.0.0\n'], ['values.yaml', values], ['templates/web.yaml', WORKLOAD], ['templates/policy.yaml', POLICY], ...Object.entries(extra)]) };
+    const r = lintChart(files, {}, NETRULES, { valuesFiles: ['values-prod.yaml'] });
+    const facts = [...r.files.values()].flatMap((f) => (f.workspace ? [{ path: f.path, workspace: f.workspace }] : []));
+    return [...lintWorkspace(facts, () => ({}), NETRULES)].flatMap(([path, o]) => o.findings.map((f) => `${path}:${pos(f.range)} ${f.ruleId}`));
+  };
+  // The workload's name is on template line 4, where `{{ .Release.Name }}-web` is written.
+  assert.deepEqual(coverage('tag: "1.27"\npolicy: false\n'), ['/c/templates/web.yaml:4:9-4:32 k8s/network-policy-coverage']);
+  assert.deepEqual(coverage('tag: "1.27"\npolicy: true\n'), []);
+  // Facts come from values.yaml alone: a values file that switches the policy on is another scenario.
+  assert.deepEqual(coverage('tag: "1.27"\npolicy: false\n', { 'values-prod.yaml': 'policy: true\n' }), ['/c/templates/web.yaml:4:9-4:32 k8s/network-policy-coverage']);
+  // The image depends on a function the engine does not evaluate: that object gives no facts, so no finding.
+  const unknown = WORKLOAD.replace('{{ .Values.tag }}', '{{ randAlphaNum 5 }}');
+  assert.deepEqual(coverage('policy: false\n', { 'templates/web.yaml': unknown }), []);
 });

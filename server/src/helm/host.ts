@@ -5,7 +5,7 @@ import type { LintConfig } from '../core/config';
 import type { RuleSet } from '../core/ruleSet';
 import type { ChartFiles } from './chart';
 import { findChartRoot } from './fs';
-import { lintChart, type ChartLintResult } from './lint';
+import { lintChart, type ChartLintCache, type ChartLintResult } from './lint';
 
 /**
  * The chart a file belongs to as a unit, when the file is one the chart renders or reads: a template, a values
@@ -28,9 +28,10 @@ export function chartRootMemo(): (path: string) => string | undefined {
   };
 }
 
-export function lintChartWithConfig(files: ChartFiles, config: LintConfig, registry: RuleSet): ChartLintResult {
+export function lintChartWithConfig(files: ChartFiles, config: LintConfig, registry: RuleSet, cache?: ChartLintCache): ChartLintResult {
   const h = config.helm ?? {};
   return lintChart(files, config, registry, {
+    ...(cache ? { cache } : {}),
     valuesFiles: h.valuesFiles ?? [],
     render: {
       ...(h.releaseName ? { releaseName: h.releaseName } : {}),

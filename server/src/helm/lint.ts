@@ -12,6 +12,8 @@ import { renderChart, type ChartFiles, type RenderedTemplate, type RenderOptions
 import { mapRange, segAt } from './sourcemap';
 import type { Seg } from './eval';
 import type { K8sFile } from '../k8s/model';
+import type { WorkspaceFileFacts } from '../core/workspace';
+import type { Directive } from '../core/directive';
 
 export interface HelmScenario {
   /** Shown in findings that only this scenario produces, e.g. `values-prod.yaml`. */
@@ -26,6 +28,11 @@ export interface ChartFileResult {
   findings: Finding[];
   /** Rendered YAML of the object each finding is about (same order as findings), for hovers. */
   snippets: (string | undefined)[];
+  /**
+   * A template's facts for workspace rules (k8s/network-policy-coverage) under values.yaml, with every range mapped
+   * to the template; objects whose output the engine could not fully evaluate give none.
+   */
+  workspace?: WorkspaceFileFacts;
 }
 
 export interface ChartTemplateReport {
@@ -48,6 +55,52 @@ export interface ChartLintOptions {
   render?: Omit<RenderOptions, 'valuesFiles'>;
   /** Extra values scenarios (values.yaml alone is always the first). */
   valuesFiles?: string[];
+  /** Kept by the caller between lints of the same chart (the editor keeps one per chart); a fresh one per call otherwise. */
+  cache?: ChartLintCache;
+}
+
+/**
+ * Each template's lint of its rendered YAML, by scenario and rendered text. Rendering is cheap next to linting, so a
+ * lint of the chart renders every template again and lints only those whose output changed: after a keystroke in
+ * one template, that template; across scenarios, the templates the values files change. The lint of rendered text is
+ * a pure function of the text, the config and the rule set, so an entry is reused only while those are the same.
+ */
+export class ChartLintCache {
+  private key: string | undefined;
+  private registry: RuleSet | undefined;
+  private entries = new Map<string, { text: string; result: LintResult }>();
+  private used = new Set<string>();
+  /** The last lint of the chart: templates whose rendered text was linted, and those whose earlier lint was reused. */
+  readonly last = { linted: 0, reused: 0 };
+
+  /** Starts a lint of the chart: entries made under another config or rule set are dropped. */
+  begin(config: LintConfig, registry: RuleSet): void {
+    const key = JSON.stringify(config);
+    if (key !== this.key || registry !== this.registry) this.entries.clear();
+    this.key = key;
+    this.registry = registry;
+    this.used.clear();
+    this.last.linted = this.last.reused = 0;
+  }
+
+  lint(scenario: string, path: string, text: string, config: LintConfig, registry: RuleSet): LintResult {
+    const id = `${scenario}\0${path}`;
+    this.used.add(id);
+    const hit = this.entries.get(id);
+    if (hit?.text === text) {
+      this.last.reused++;
+      return hit.result;
+    }
+    this.last.linted++;
+    const result = lint({ path, text, languageId: 'yaml' }, config, registry);
+    this.entries.set(id, { text, result });
+    return result;
+  }
+
+  /** Ends the lint: templates that no longer exist (or scenarios no longer configured) are forgotten. */
+  end(): void {
+    for (const id of this.entries.keys()) if (!this.used.has(id)) this.entries.delete(id);
+  }
 }
 
 const TEMPLATE_ERROR = 'shipshape/helm-template';
@@ -77,9 +130,12 @@ export function lintChart(files: ChartFiles, config: LintConfig, registry: RuleS
   const scenarios = scenariosFor(files, options.valuesFiles);
   const perScenario: Map<string, Mapped>[] = [];
   const templates: ChartTemplateReport[] = [];
+  const cache = options.cache ?? new ChartLintCache();
+  cache.begin(config, registry);
   let chartName = '';
   let unknowns: string[] = [];
-  for (const scenario of scenarios) {
+  const facts = new Map<string, WorkspaceFileFacts>();
+  for (const [index, scenario] of scenarios.entries()) {
     const rendered = renderChart(files, { ...options.render, valuesFiles: scenario.valuesFiles });
     chartName = rendered.chartName;
     unknowns = rendered.unknowns;
@@ -93,12 +149,21 @@ export function lintChart(files: ChartFiles, config: LintConfig, registry: RuleS
       add({ path: p.path, finding: engineFinding(src ? src.rangeOf(p.start, p.end) : zero(), p.kind === 'syntax' ? `Template syntax error: ${p.message}` : p.message) });
     }
     for (const t of rendered.templates) {
-      const report = lintTemplate(t, config, registry, sourceOf, add);
+      // Workspace facts come from the default scenario, what `helm install` without `-f` applies.
+      const onFacts = index === 0 ? (w: WorkspaceFileFacts) => facts.set(t.path, w) : undefined;
+      const report = lintTemplate(t, (text) => cache.lint(scenario.name, t.path, text, config, registry), sourceOf, add, onFacts);
       templates.push({ path: t.path, scenario: scenario.name, ...report });
     }
     perScenario.push(found);
   }
-  return { root: files.root, chartName, files: mergeScenarios(perScenario, scenarios), templates, unknowns };
+  cache.end();
+  const byFile = mergeScenarios(perScenario, scenarios);
+  for (const [path, workspace] of facts) {
+    const entry = byFile.get(path);
+    if (entry) entry.workspace = workspace;
+    else byFile.set(path, { path, findings: [], snippets: [], workspace });
+  }
+  return { root: files.root, chartName, files: byFile, templates, unknowns };
 }
 
 interface Mapped {
@@ -109,10 +174,10 @@ interface Mapped {
 
 function lintTemplate(
   t: RenderedTemplate,
-  config: LintConfig,
-  registry: RuleSet,
+  lintRendered: (text: string) => LintResult,
   sourceOf: (path: string) => SourceFile | undefined,
   add: (m: Mapped) => void,
+  onFacts?: (facts: WorkspaceFileFacts) => void,
 ): { objects: number; unknownRegions: number; error?: string } {
   const unknownRegions = t.segs.filter((s) => s.unknown).length;
   if (t.error) {
@@ -125,7 +190,7 @@ function lintTemplate(
   if (!t.text.trim()) return { objects: 0, unknownRegions };
   const template = sourceOf(t.path);
   if (!template) return { objects: 0, unknownRegions };
-  const result = lint({ path: t.path, text: t.text, languageId: 'yaml' }, config, registry);
+  const result = lintRendered(t.text);
   const docs = documentSpans(result);
   const unknownAt = t.segs.filter((s) => s.unknown).map((s) => s.start);
   for (const f of result.findings) {
@@ -137,6 +202,8 @@ function lintTemplate(
     const mapped = mapFinding(f, start, end, t, template, sourceOf);
     if (mapped) add({ path: t.path, finding: mapped, ...(doc ? { snippet: t.text.slice(doc[0], doc[1]).replace(/\s+$/, '') } : {}) });
   }
+  const workspace = result.workspace && onFacts ? mapWorkspaceFacts(result.workspace, result.file, t, template, docs, unknownAt) : undefined;
+  if (workspace) onFacts!(workspace);
   return { objects: k8sModel(result)?.objects.length ?? 0, unknownRegions };
 }
 
@@ -151,6 +218,75 @@ function documentSpans(result: LintResult): [number, number][] {
     const r = d.range ?? [0, 0, 0];
     return [r[0], r[2]] as [number, number];
   });
+}
+
+/**
+ * A rendered template's workspace facts with their ranges on the template. Facts are plain data whose ranges (a
+ * workload's anchor) are found by shape; a fact is kept only when every range in it maps to the template and its
+ * document has no unknown output, so an object the engine could not evaluate is absent, as a templated file is.
+ */
+function mapWorkspaceFacts(
+  workspace: WorkspaceFileFacts,
+  rendered: SourceFile,
+  t: RenderedTemplate,
+  template: SourceFile,
+  docs: readonly [number, number][],
+  unknownAt: readonly number[],
+): WorkspaceFileFacts | undefined {
+  const mapOne = (range: Range): Range | undefined => {
+    const start = rendered.offsetAt(range.start);
+    const end = rendered.offsetAt(range.end);
+    const doc = docs.find(([s, e]) => start >= s && start <= e);
+    if (unknownAt.some((u) => (doc ? u >= doc[0] && u <= doc[1] : true))) return undefined;
+    const m = mapRange(t.segs, start, end);
+    return m && m.file === t.path ? template.rangeOf(m.start, m.end) : undefined;
+  };
+  const facts: Record<string, unknown[]> = {};
+  for (const [id, list] of Object.entries(workspace.facts)) {
+    const kept = list.flatMap((fact) => {
+      const mapped = mapRanges(fact, mapOne);
+      return mapped === undefined ? [] : [mapped];
+    });
+    if (kept.length) facts[id] = kept;
+  }
+  const directives = workspace.directives.flatMap((d): Directive[] => {
+    const mapped = mapRanges(d, mapOne);
+    return mapped === undefined ? [] : [mapped];
+  });
+  const builds = (workspace.builds ?? []).flatMap((b) => {
+    const mapped = mapRanges(b, mapOne);
+    return mapped === undefined ? [] : [mapped];
+  });
+  return Object.keys(facts).length || directives.length || builds.length ? { facts, directives, ...(builds.length ? { builds } : {}) } : undefined;
+}
+
+function isRange(value: unknown): value is Range {
+  const r = value as Partial<Range> | null;
+  return typeof r === 'object' && r !== null && typeof r.start?.line === 'number' && typeof r.start.character === 'number' && typeof r.end?.line === 'number' && typeof r.end.character === 'number';
+}
+
+/** A copy of plain data with every range mapped; undefined when some range does not map. */
+function mapRanges<T>(value: T, map: (range: Range) => Range | undefined): T | undefined {
+  if (isRange(value)) return map(value) as T | undefined;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      const m = mapRanges<unknown>(item, map);
+      if (m === undefined && item !== undefined) return undefined;
+      out.push(m);
+    }
+    return out as T;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const m = mapRanges<unknown>(v, map);
+      if (m === undefined && v !== undefined) return undefined;
+      out[k] = m;
+    }
+    return out as T;
+  }
+  return value;
 }
 
 function mapFinding(f: Finding, start: number, end: number, t: RenderedTemplate, template: SourceFile, sourceOf: (path: string) => SourceFile | undefined): Finding | undefined {

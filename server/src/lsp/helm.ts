@@ -9,7 +9,7 @@ import { SourceFile } from '../core/source';
 import type { Finding, Fix } from '../core/types';
 import { readChartFiles } from '../helm/fs';
 import { chartFingerprint, chartOwning, lintChartWithConfig } from '../helm/host';
-import type { ChartLintResult } from '../helm/lint';
+import { ChartLintCache, type ChartLintResult } from '../helm/lint';
 
 export interface ChartLinterDeps {
   openDocuments(): TextDocument[];
@@ -26,8 +26,11 @@ function toPath(uri: string): string | undefined {
 }
 
 export class ChartLinter {
-  /** The last lint per chart root, reused while nothing in the chart (or its config) changed. */
-  private readonly last = new Map<string, { fingerprint: string; result: ChartLintResult }>();
+  /**
+   * The last lint per chart root, reused while nothing in the chart (or its config) changed, and its cache: after a
+   * keystroke every template renders again but only those whose output changed are linted.
+   */
+  private readonly last = new Map<string, { fingerprint: string; result: ChartLintResult; cache: ChartLintCache }>();
 
   constructor(private readonly deps: ChartLinterDeps) {}
 
@@ -42,6 +45,12 @@ export class ChartLinter {
     const root = this.chartOf(uri);
     if (!root) return [];
     return this.deps.openDocuments().filter((d) => d.uri !== uri && this.chartOf(d.uri) === root).map((d) => d.uri);
+  }
+
+  /** After a document closed: the chart's last lint is dropped once none of its files is open. */
+  forget(uri: string): void {
+    const root = this.chartOf(uri);
+    if (root && !this.deps.openDocuments().some((d) => d.uri !== uri && this.chartOf(d.uri) === root)) this.last.delete(root);
   }
 
   /** The document's findings from a lint of its whole chart; undefined when it is not a chart file. */
@@ -59,7 +68,8 @@ export class ChartLinter {
     const fingerprint = chartFingerprint(files, config);
     let cached = this.last.get(root);
     if (cached?.fingerprint !== fingerprint) {
-      cached = { fingerprint, result: lintChartWithConfig(files, config, this.deps.registry()) };
+      const cache = cached?.cache ?? new ChartLintCache();
+      cached = { fingerprint, result: lintChartWithConfig(files, config, this.deps.registry(), cache), cache };
       this.last.set(root, cached);
     }
     const entry = cached.result.files.get(path);
@@ -69,6 +79,7 @@ export class ChartLinter {
       suppressed: [],
       file: new SourceFile(doc.uri, doc.getText(), 'yaml'),
       helm: { snippets: entry?.snippets ?? [] },
+      ...(entry?.workspace ? { workspace: entry.workspace } : {}),
     };
   }
 }

@@ -33,7 +33,7 @@ export interface FileResult {
   workspace?: WorkspaceFileFacts;
   /** Why the file was not linted (also reported as its `shipshape/skipped-file` finding). */
   skipped?: string;
-  /** A Helm chart (linted as one unit from its directory): the result of every other chart file with findings. */
+  /** A Helm chart (linted as one unit from its directory): the result of each template and other file with findings. */
   more?: FileResult[];
   /**
    * Other files the lint read or looked for (a Compose file's `.env`, `extends.file`, the Dockerfile a service
@@ -143,7 +143,9 @@ function lintChartDir(root: string, config: LintConfig): FileResult {
   const chartYaml = join(root, 'Chart.yaml');
   try {
     const result = lintChartWithConfig(readChartFiles(root), config, SHIPPED);
-    const files: FileResult[] = [...result.files.values()].map((f) => ({ path: f.path, kind: 'k8s', findings: f.findings, suppressed: [] }));
+    // Every template gets a result, also without findings, so a re-lint after an edit clears what it fixed.
+    for (const t of result.templates) if (!result.files.has(t.path)) result.files.set(t.path, { path: t.path, findings: [], snippets: [] });
+    const files: FileResult[] = [...result.files.values()].map((f) => ({ path: f.path, kind: 'k8s', findings: f.findings, suppressed: [], ...(f.workspace ? { workspace: f.workspace } : {}) }));
     const own = files.find((f) => f.path === chartYaml);
     return { path: chartYaml, kind: 'k8s', findings: own?.findings ?? [], suppressed: [], more: files.filter((f) => f !== own) };
   } catch (err) {
