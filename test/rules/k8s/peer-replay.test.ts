@@ -311,6 +311,7 @@ const REPLAYS: Replay[] = [
     ['spec.tls missing', ingress({ rules: [rule1] }), true],
     ['spec.tls set', ingress({ rules: [rule1], tls: [{ hosts: ['shop.example.com'], secretName: 'tls' }] }), false],
     ['spec.tls: null', ingress({ rules: [rule1], tls: null }), true],
+    ['GKE managed certificate annotation, no spec.tls', ingress({ rules: [rule1] }, { 'networking.gke.io/managed-certificates': 'web' }), true, 'the controller terminates TLS with the annotated certificate'],
   ]),
 
   // ---- k8s/network-policy-coverage

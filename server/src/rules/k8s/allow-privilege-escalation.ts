@@ -39,7 +39,7 @@ export default k8sRule({
     if (!w || isWindowsPod(w.pod)) return;
     for (const container of w.containers) {
       const setting = effective(container, 'allowPrivilegeEscalation');
-      if (setting.value === false) continue;
+      if (setting.value === false || (setting.from === 'unset' && w.pod.fragment)) continue;
       const messageId = setting.from === 'unset' ? 'unset' : 'allowed';
       report({
         messageId,

@@ -34,7 +34,7 @@ export default k8sRule({
   },
   check({ file, object, report }) {
     for (const container of workload(file, object)?.containers ?? []) {
-      if (effectiveIn(container, 'seccompProfile', 'type').value !== undefined) continue;
+      if (effectiveIn(container, 'seccompProfile', 'type').value !== undefined || container.pod.fragment) continue;
       report({
         messageId: 'unset',
         data: { container: container.name },
