@@ -6,7 +6,7 @@
 //   3. keystroke → publishDiagnostics through a real LSP client over stdio, open time of the largest manifest;
 //   4. the server's peak RSS with 20 large files open.
 // BENCH_PASSES (default 3) sets the in-process passes; BENCH_CPU_PROF=DIR writes CPU profiles of the CLI and servers;
-// BENCH_SECTIONS=3,4 runs only those sections (section 2 needs section 1's parse time and runs it too).
+// BENCH_SECTIONS=3,5 runs only those sections (section 2 needs section 1's parse time and runs it too).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -14,7 +14,9 @@ import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseAllDocuments } from 'yaml';
-import { lint } from '../server/src/api';
+import { lint, SHIPPED } from '../server/src/api';
+import { ChartLintCache, lintChart } from '../server/src/helm/lint';
+import { renderChart } from '../server/src/helm/chart';
 import { isYamlName } from '../server/src/core/detect';
 import { isDockerfileName } from '../server/src/dockerfile/detect';
 import { defaultWorkers, editorWorkers, walkLintable } from '../server/src/scan';
@@ -38,7 +40,7 @@ interface Input extends OpenFile {
 const root = join(__dirname, '..');
 const passes = Number(process.env.BENCH_PASSES ?? 3);
 const profileDir = process.env.BENCH_CPU_PROF;
-const sections = new Set((process.env.BENCH_SECTIONS ?? '1,2,3,4').split(',').map((s) => s.trim()));
+const sections = new Set((process.env.BENCH_SECTIONS ?? '1,2,3,4,5').split(',').map((s) => s.trim()));
 const runs = (n: number): boolean => sections.has(String(n)) || (n === 1 && sections.has('2'));
 const work = mkdtempSync(join(tmpdir(), 'shipshape-bench-'));
 const PROBE = join(work, 'peak-rss.cjs');
@@ -72,6 +74,10 @@ async function main(): Promise<void> {
     const large = [...yamls].sort((a, b) => b.bytes - a.bytes).slice(0, 20);
     const many = await manyOpen(lsp, large);
     row('server peak RSS', `${fmt(many.peakRssMb)} MB`, `${large.length} files, ${(large.reduce((n, i) => n + i.bytes, 0) / 1e6).toFixed(1)} MB of text, opened in ${fmt(many.openMs)} ms`);
+  }
+  if (runs(5)) {
+    heading('5. Helm chart');
+    await helmSection();
   }
   if (profileDir) console.log(`\nCPU profiles in ${profileDir}`);
 }
@@ -122,6 +128,70 @@ async function keystrokeSection(source: string, inputs: Input[], yamls: Input[],
   const warm = medianOf(5, () => time(() => parseAllDocuments(largest.text, YAML_OPTIONS)));
   row('open largest manifest', `${fmt(open)} ms`, `didOpen → first diagnostics in a fresh server, best of 2 (${kb(largest.bytes)})`);
   row('  bare yaml parse', `${fmt(cold)} ms cold`, `fresh process; ${fmt(warm)} ms warm. open = ${(open / cold).toFixed(2)}× cold, ${(open / warm).toFixed(2)}× warm; goal ≤ 1.30×`);
+}
+
+/** The generated 50-template chart of the Helm section: deployments, services and config maps through shared helpers. */
+function benchChart(): Map<string, string> {
+  const files = new Map<string, string>([
+    ['Chart.yaml', 'apiVersion: v2\nname: bench\nversion: 1.0.0\nappVersion: "1.0"\n'],
+    ['templates/_helpers.tpl', '{{- define "bench.labels" -}}\napp.kubernetes.io/name: {{ .Chart.Name }}\napp.kubernetes.io/instance: {{ .Release.Name }}\n{{- end }}\n{{- define "bench.name" -}}\n{{ printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" }}\n{{- end }}\n'],
+  ]);
+  let values = 'image: {repository: nginx, tag: "1.27"}\nsecurityContext: {runAsNonRoot: true, allowPrivilegeEscalation: false}\nresources: {limits: {cpu: 500m, memory: 256Mi}}\n';
+  for (let i = 0; i < 50; i++) {
+    values += `svc${i}: {enabled: true, port: ${8000 + i}, replicas: 2, env: {MODE: prod, INDEX: "${i}"}}\n`;
+    const kind = i % 3;
+    files.set(
+      `templates/t${i}.yaml`,
+      kind === 0
+        ? `{{- if .Values.svc${i}.enabled }}\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "bench.name" . }}-${i}\n  labels:\n    {{- include "bench.labels" . | nindent 4 }}\nspec:\n  replicas: {{ .Values.svc${i}.replicas }}\n  selector:\n    matchLabels:\n      {{- include "bench.labels" . | nindent 6 }}\n  template:\n    metadata:\n      labels:\n        {{- include "bench.labels" . | nindent 8 }}\n    spec:\n      containers:\n        - name: app\n          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"\n          securityContext:\n            {{- toYaml .Values.securityContext | nindent 12 }}\n          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n          env:\n            {{- range $k, $v := .Values.svc${i}.env }}\n            - name: {{ $k }}\n              value: {{ $v | quote }}\n            {{- end }}\n          ports:\n            - containerPort: {{ .Values.svc${i}.port }}\n{{- end }}\n`
+        : kind === 1
+          ? `apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "bench.name" . }}-${i}\n  labels:\n    {{- include "bench.labels" . | nindent 4 }}\nspec:\n  ports:\n    - port: {{ .Values.svc${i}.port }}\n  selector:\n    {{- include "bench.labels" . | nindent 4 }}\n`
+          : `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include "bench.name" . }}-${i}\ndata:\n  {{- range $k, $v := .Values.svc${i}.env }}\n  {{ $k }}: {{ $v | quote }}\n  {{- end }}\n`,
+    );
+  }
+  files.set('values.yaml', values);
+  return files;
+}
+
+/**
+ * Helm: the generated 50-template chart rendered and linted as a whole in a fresh process (cold), warm, rendered
+ * alone, and after a one-character edit of one template with the editor's per-chart cache (the keystroke path:
+ * every template re-renders, only templates whose rendered text changed are linted again).
+ * `node dist/bench.js --helm` runs this section alone.
+ */
+async function helmSection(): Promise<void> {
+  const files = benchChart();
+  const chart = { root: '/bench', files };
+  const registry = SHIPPED;
+  const first = time(() => void lintChart(chart, {}, registry));
+  const warm: number[] = [];
+  const render: number[] = [];
+  const keystroke: number[] = [];
+  const cache = new ChartLintCache();
+  lintChart(chart, {}, registry, { cache });
+  let text = files.get('templates/t0.yaml')!;
+  for (let pass = 0; pass < 7; pass++) {
+    warm.push(time(() => void lintChart(chart, {}, registry)));
+    render.push(time(() => void renderChart(chart)));
+    text = text.replace('replicas:', 'replicas: ');
+    const edited = new Map(files).set('templates/t0.yaml', text);
+    keystroke.push(time(() => void lintChart({ root: '/bench', files: edited }, {}, registry, { cache })));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  row('50-template Helm chart', `${fmt(first, 1)} ms cold`, `render + lint every template, first run in this process; goal < 200 ms`);
+  row('  warm', `${fmt(median(warm), 1)} ms`, `median of 7; render alone ${fmt(median(render), 1)} ms, so linting the rendered YAML is the rest`);
+  row('  after a keystroke', `${fmt(median(keystroke), 1)} ms`, 'one template edited, the editor\'s cache: all render, only changed output is linted');
+  // The same chart on disk, one template open in a fresh server: keystroke → publishDiagnostics as in section 3.
+  const dir = join(work, 'helm-bench');
+  for (const [rel, content] of files) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), content);
+  }
+  const t0 = join(dir, 'templates', 't0.yaml');
+  const lsp: LspOptions = { serverPath: join(root, 'dist/server.js'), execArgv: nodeArgs() };
+  const [typed] = await keystrokes(lsp, [{ label: 'chart template', file: { path: t0, text: files.get('templates/t0.yaml')!, languageId: 'yaml' } }]);
+  const p95 = percentile(typed!.keystrokes, 95);
+  row('  keystroke in a template', stats(typed!.keystrokes), `server over stdio, templates/t0.yaml of the chart: goal p95 ≤ 30 ms ${p95 <= 30 ? 'met' : `missed by ${fmt(p95 - 30)} ms`}; open ${fmt(typed!.openMs)} ms`);
 }
 
 function perFileSection(dockerfiles: Input[], yamls: Input[]): { bareDockerfileMs: number; bareYamlMs: number } {
@@ -254,7 +324,7 @@ function row(label: string, value: string, note = ''): void {
   console.log(`  ${label.padEnd(30)} ${value.padEnd(40)} ${note}`);
 }
 
-main()
+(process.argv[2] === '--helm' ? (heading('5. Helm chart'), helmSection()) : main())
   .catch((err: unknown) => {
     console.error(err);
     process.exitCode = 1;

@@ -38,7 +38,7 @@ for (const meta of metas) {
   emit(path, renderPage(meta));
 }
 // Pages of rules that no longer exist are stale too.
-for (const target of ['dockerfile', 'k8s']) {
+for (const target of new Set(metas.map((m) => m.target).concat(['dockerfile', 'k8s', 'compose', 'workspace']))) {
   const dir = join(root, 'docs/rules', target);
   for (const name of existsSync(dir) ? readdirSync(dir) : []) {
     const path = relative(root, join(dir, name));

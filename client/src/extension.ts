@@ -30,8 +30,9 @@ let client: LanguageClient | undefined;
 let scanned: ScannedDiagnostics | undefined;
 
 const schemes = ['file', 'untitled'];
-// `dockercompose` is the language Docker's extension gives Compose files; without it they are `yaml`.
-const languages = ['dockerfile', 'yaml', 'dockercompose'];
+// `dockercompose` is the language Docker's extension gives Compose files (without it they are `yaml`); `helm` the one
+// VS Code's Kubernetes extension gives chart templates.
+const languages = ['dockerfile', 'yaml', 'dockercompose', 'helm'];
 // The Dockerfile names dockerfile/detect.ts recognises (`Dockerfile-windows`, `Dockerfile_arm`, `app.Containerfile`),
 // which editors may open as plain text, and Compose files.
 const filePatterns = [

@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SHIPPED } from './targets';
 import { DEFAULT_MAX_FILE_BYTES, DocumentDiagnostics } from './lsp/diagnostics';
 import { hoverAt } from './lsp/hover';
+import { ChartLinter } from './lsp/helm';
 import { APPLY_EDIT_COMMAND, CODE_ACTION_KINDS, asCommand, codeActions, type ExtraActionProvider } from './lsp/codeActions';
 import { SCAN_WORKSPACE_METHOD, parseExclude, parseScanParams, scanWorkspace, toPath } from './lsp/scan';
 import { WATCH_GLOBS, WorkspaceFiles } from './lsp/files';
@@ -34,6 +35,7 @@ import { pathToFileURL } from 'node:url';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const rules = SHIPPED;
+const charts = new ChartLinter({ openDocuments: () => documents.all(), registry: () => rules });
 /** Actions other features add beside the quick fixes (each feature appends its provider here). */
 const extraActionProviders: ExtraActionProvider[] = [suppressionActions(rules)];
 
@@ -108,6 +110,8 @@ connection.onInitialize((params): InitializeResult => {
       today,
       extra: (doc, result, s) => imageFeatures.extraDiagnostics(doc, result, s),
       workspace: (doc, result, config) => workspaceFiles.liveOutcome(doc.uri, result, config),
+      chart: (doc, config) => charts.lint(doc, config),
+      companions: (uri) => charts.companions(uri),
       readFile: (uri) => documents.get(uri)?.getText() ?? readFromDisk(uri),
     },
     maxFileBytes,
@@ -186,6 +190,7 @@ documents.onDidClose(
     diagnostics.close(e.document.uri);
     imageFeatures.forget(e.document.uri);
     settings.forget(e.document.uri);
+    charts.forget(e.document.uri);
     workspaceFiles.closed(e.document.uri);
   }),
 );

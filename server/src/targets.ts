@@ -10,6 +10,7 @@ import { k8sTarget } from './k8s/target';
 import { COMPOSE_RULES } from './rules/compose';
 import { DOCKERFILE_RULES } from './rules/dockerfile';
 import { K8S_RULES } from './rules/k8s';
+import { WORKSPACE_RULES } from './rules/workspace';
 
 export interface TargetEntry {
   target: Target;
@@ -40,7 +41,8 @@ export type ShippedModels = { [E in (typeof TARGETS)[number] as E['target']['id'
 /** A lint result of the shipped targets: `kind` narrows `model` (`'k8s'` → the Kubernetes model). */
 export type ShippedLintResult = KeyedLintResult<ShippedModels>;
 
-export const RULES: readonly Rule[] = TARGETS.flatMap((t): readonly Rule[] => t.rules);
+/** Every target's rules, then the cross-target workspace rules (`workspace/...`, facts from every target's files). */
+export const RULES: readonly Rule[] = [...TARGETS.flatMap((t): readonly Rule[] => t.rules), ...WORKSPACE_RULES];
 
 /** The shipped targets and rules: what the server, the CLI and the scan workers lint with. */
 export const SHIPPED: RuleSet = new RuleSet(

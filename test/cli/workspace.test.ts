@@ -103,3 +103,76 @@ test('scan inputs: command-line order with stdin in the middle, each file once',
   assert.deepEqual(files, ['b/Dockerfile', 'Dockerfile', 'app/Dockerfile']);
   assert.match(r.stdout, /✖ 3 problems in 4 files/);
 });
+
+const DIGEST_A = `sha256:${'a'.repeat(64)}`;
+const DIGEST_B = `sha256:${'b'.repeat(64)}`;
+
+/** A Dockerfile floating on a tag, a Compose service and a Deployment pinning the same repository to two digests. */
+function imageFixture(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shipshape-images-'));
+  mkdirSync(join(dir, 'app'));
+  mkdirSync(join(dir, 'deploy'));
+  writeFileSync(join(dir, 'app/Dockerfile'), 'FROM registry.example.com/team/app:1.4 AS base\nFROM base\nUSER 10001\n');
+  writeFileSync(join(dir, 'compose.yaml'), `services:\n  web:\n    image: registry.example.com/team/app:1.4@${DIGEST_A}\n  api:\n    build: ./app\n    image: registry.example.com/team/app:dev\n`);
+  writeFileSync(
+    join(dir, 'deploy/web.yaml'),
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: registry.example.com/team/app:1.4@${DIGEST_B}\n`,
+  );
+  return dir;
+}
+
+test('scan DIR: Dockerfile FROM, Compose image: and a Deployment disagreeing on one image, one finding per site', () => {
+  const dir = imageFixture();
+  const IMAGES = 'workspace/image-digest-consistency';
+  const r = runCli(['scan', '--format', 'json', '--fail-on', 'none', '--config', onlyRulesConfig([IMAGES]), '.'], { cwd: dir });
+  assert.equal(r.stderr, '', r.stderr);
+  const found = (JSON.parse(r.stdout) as { findings: { file: string; ruleId: string; message: string; range: { start: { line: number; character: number } } }[] }).findings;
+  assert.deepEqual(
+    found.map((f) => [f.file, f.range.start.line, f.range.start.character, f.ruleId, f.message.replace(/\s*\(image built and run by .*\)$/, '')]),
+    [
+      ['app/Dockerfile', 0, 5, IMAGES, '`registry.example.com/team/app` floats on a tag here but is pinned by digest in ../compose.yaml, ../deploy/web.yaml.'],
+      ['compose.yaml', 2, 11, IMAGES, `\`registry.example.com/team/app\` is pinned to ${DIGEST_A} here but to another digest in deploy/web.yaml.`],
+      ['deploy/web.yaml', 9, 17, IMAGES, `\`registry.example.com/team/app\` is pinned to ${DIGEST_B} here but to another digest in ../compose.yaml.`],
+    ],
+  );
+  // The streamed text report lists them under the cross-file heading, and the old id is gone from the catalogue.
+  const text = runCli(['scan', '--fail-on', 'none', '--config', onlyRulesConfig([IMAGES]), '.'], { cwd: dir });
+  const lines = text.stdout.split('\n');
+  const heading = lines.indexOf('Cross-file findings (workspace rules):');
+  assert.ok(heading >= 0, text.stdout);
+  assert.deepEqual(lines.slice(heading + 1).filter((l) => l.includes(IMAGES)).map((l) => l.split(' ')[0]), ['app/Dockerfile:1:6', 'compose.yaml:3:12', 'deploy/web.yaml:10:18']);
+  const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as { rules: { id: string; target: string }[] };
+  assert.deepEqual(rules.rules.filter((x) => x.id.endsWith('image-digest-consistency')), [{ ...rules.rules.find((x) => x.id === IMAGES)!, id: IMAGES, target: 'workspace' }]);
+});
+
+test('scan DIR: the findings of a Dockerfile a Compose service builds name the service (JSON, SARIF, streamed text)', () => {
+  const dir = imageFixture();
+  writeFileSync(join(dir, 'other.Dockerfile'), 'FROM node:latest\nUSER 10001\n');
+  writeFileSync(join(dir, 'app/Dockerfile'), 'FROM node:latest\nUSER 10001\n');
+  const LATEST = 'dockerfile/no-latest-tag';
+  const NOTE = '(image built and run by service `api` in ../compose.yaml)';
+  const config = onlyRulesConfig([LATEST]);
+  const json = runCli(['scan', '--format', 'json', '--fail-on', 'none', '--config', config, '.'], { cwd: dir });
+  type Related = { path: string; range: { start: { line: number; character: number } }; message: string };
+  const found = (JSON.parse(json.stdout) as { findings: { file: string; message: string; related?: Related[] }[] }).findings;
+  assert.deepEqual(
+    found.map((f) => [f.file, f.message.endsWith(NOTE), f.related?.map((r) => [r.path, r.range.start.line, r.range.start.character, r.message])]),
+    [
+      ['app/Dockerfile', true, [['compose.yaml', 4, 11, 'Service `api` builds and runs this image.']]],
+      ['other.Dockerfile', false, undefined],
+    ],
+  );
+  const sarif = JSON.parse(runCli(['scan', '--format', 'sarif', '--fail-on', 'none', '--config', config, '.'], { cwd: dir }).stdout) as {
+    runs: { results: { message: { text: string }; relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+  };
+  const [built] = sarif.runs[0]!.results;
+  assert.ok(built!.message.text.endsWith(NOTE), built!.message.text);
+  assert.deepEqual(built!.relatedLocations?.map((l) => l.physicalLocation.artifactLocation.uri), ['compose.yaml']);
+  // Streamed text writes the Dockerfile before the workspace is known, then says who runs it under the cross-file heading.
+  const text = runCli(['scan', '--fail-on', 'none', '--config', config, '.'], { cwd: dir });
+  const lines = text.stdout.split('\n');
+  const heading = lines.indexOf('Cross-file findings (workspace rules):');
+  assert.ok(heading > 0, text.stdout);
+  assert.deepEqual(lines.slice(heading + 1, heading + 2), ['app/Dockerfile  image built and run by service `api` in ../compose.yaml']);
+  assert.match(lines.at(-2)!, /^✖ 2 problems in 4 files/);
+});

@@ -17,11 +17,12 @@ export function ruleId(d: vscode.Diagnostic): string {
   return typeof code === 'object' ? String(code.value) : String(code);
 }
 
-/** Shipshape's diagnostics for `uri` once `ready` holds for them; rejects after WAIT_MS. */
+/** Shipshape's diagnostics for `uri` once `ready` holds for them; rejects after `waitMs` (default WAIT_MS). */
 export function waitForDiagnostics(
   uri: vscode.Uri,
   ready: (diagnostics: vscode.Diagnostic[]) => boolean,
   what: string,
+  waitMs = WAIT_MS,
 ): Promise<vscode.Diagnostic[]> {
   const current = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'shipshape');
   return new Promise((resolve, reject) => {
@@ -39,8 +40,8 @@ export function waitForDiagnostics(
     const timer = setTimeout(() => {
       sub.dispose();
       const seen = current().map((d) => `${ruleId(d)}@${d.range.start.line}:${d.range.start.character}`);
-      reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${what} on ${uri.path}; have [${seen.join(', ')}]`));
-    }, WAIT_MS);
+      reject(new Error(`timed out after ${waitMs} ms waiting for ${what} on ${uri.path}; have [${seen.join(', ')}]`));
+    }, waitMs);
     check();
   });
 }

@@ -1,8 +1,13 @@
 // Compose files over stdio: the `dockercompose` language, hovers naming the service, the build link to the
-// Dockerfile, and a re-lint of the open compose.yaml when the Dockerfile it builds changes.
+// Dockerfile, a re-lint of the compose.yaml (open, or scanned and unopened) when the Dockerfile it builds or its .env
+// changes, and the Dockerfile's findings naming the service that runs its image.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DocumentLinkRequest, HoverRequest, MarkupContent } from 'vscode-languageserver-protocol/node';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DidChangeWatchedFilesNotification, DocumentLinkRequest, FileChangeType, HoverRequest, MarkupContent, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { RULES } from '../../server/src/api';
 import { withServer } from './client';
 
@@ -37,4 +42,68 @@ test('build: links to the Dockerfile, and the service is re-linted when that Doc
     assert.deepEqual(links, [{ range: { start: { line: 2, character: 11 }, end: { line: 2, character: 16 } }, target: dockerfile }]);
     await server.change(dockerfile, 2, `${ROOT_DOCKERFILE}USER 10001\n`);
     await server.diagnostics(compose, (p) => !p.diagnostics.some((d) => d.code === 'compose/root-user'), 'compose/root-user to clear');
+  }));
+
+const SCAN = 'shipshape/scanWorkspace';
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'shipshape-compose-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const uriOf = (root: string, path: string) => pathToFileURL(join(root, path)).href;
+const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code);
+
+test('a scanned, unopened compose.yaml is re-linted when its .env or the Dockerfile it builds changes on disk', () =>
+  withServer({}, async ({ server }) => {
+    const root = tree({
+      '.git/HEAD': 'ref: x\n',
+      'compose.yaml': 'services:\n  api:\n    build: ./api\n    privileged: ${PRIVILEGED:-false}\n',
+      'api/Dockerfile': ROOT_DOCKERFILE,
+    });
+    await server.connection.sendRequest(SCAN, { folders: [pathToFileURL(root).href] });
+    const compose = uriOf(root, 'compose.yaml');
+    const first = await server.diagnostics(compose, (p) => codes(p).includes('compose/root-user'));
+    assert.ok(!codes(first).includes('compose/no-privileged'), 'no .env yet: privileged defaults to false');
+
+    // The .env appears: the variable now makes the service privileged.
+    writeFileSync(join(root, '.env'), 'PRIVILEGED=true\n');
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(root, '.env'), type: FileChangeType.Created }] });
+    await server.diagnostics(compose, (p) => codes(p).includes('compose/no-privileged'), 'compose/no-privileged after the .env was created');
+
+    // The built Dockerfile switches to a non-root user: the service is no longer reported as root.
+    writeFileSync(join(root, 'api/Dockerfile'), `${ROOT_DOCKERFILE}USER 10001\n`);
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(root, 'api/Dockerfile'), type: FileChangeType.Changed }] });
+    await server.diagnostics(compose, (p) => !codes(p).includes('compose/root-user') && codes(p).includes('compose/no-privileged'), 'compose/root-user to clear');
+
+    // The .env goes away again.
+    unlinkSync(join(root, '.env'));
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(root, '.env'), type: FileChangeType.Deleted }] });
+    await server.diagnostics(compose, (p) => !codes(p).includes('compose/no-privileged'), 'compose/no-privileged to clear with the .env');
+    rmSync(root, { recursive: true, force: true });
+  }));
+
+test('a scanned Dockerfile that a Compose service builds names the service on its findings, with the build: as related location', () =>
+  withServer({}, async ({ server }) => {
+    const root = tree({ '.git/HEAD': 'ref: x\n', 'compose.yaml': COMPOSE, 'api/Dockerfile': 'FROM node:latest\nUSER 10001\n', 'other/Dockerfile': 'FROM node:latest\nUSER 10001\n' });
+    await server.connection.sendRequest(SCAN, { folders: [pathToFileURL(root).href] });
+    const built = await server.diagnostics(uriOf(root, 'api/Dockerfile'), (p) => p.diagnostics.some((d) => d.code === 'dockerfile/no-latest-tag' && d.message.includes('(image built')));
+    const latest = built.diagnostics.find((d) => d.code === 'dockerfile/no-latest-tag')!;
+    assert.match(latest.message, / \(image built and run by service `api` in \.\.\/compose\.yaml\)$/);
+    assert.deepEqual(latest.relatedInformation, [
+      { location: { uri: uriOf(root, 'compose.yaml'), range: { start: { line: 2, character: 11 }, end: { line: 2, character: 16 } } }, message: 'Service `api` builds and runs this image.' },
+    ]);
+    const other = await server.diagnostics(uriOf(root, 'other/Dockerfile'), (p) => p.diagnostics.some((d) => d.code === 'dockerfile/no-latest-tag'));
+    assert.ok(other.diagnostics.every((d) => !d.message.includes('built and run') && !d.relatedInformation), 'a Dockerfile nobody builds names no service');
+
+    // Opened, the Dockerfile keeps the note while typing (its live lint joins the scanned workspace).
+    const uri = uriOf(root, 'api/Dockerfile');
+    await server.open(uri, 'dockerfile', 'FROM node:latest\nUSER 10001\n');
+    await server.change(uri, 2, 'FROM node:latest\nUSER 10002\n');
+    await server.diagnostics(uri, (p) => p.version === 2 && p.diagnostics.some((d) => d.code === 'dockerfile/no-latest-tag' && d.message.endsWith('(image built and run by service `api` in ../compose.yaml)')));
+    rmSync(root, { recursive: true, force: true });
   }));

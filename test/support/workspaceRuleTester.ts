@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, ruleSetOf, type Finding, type LintConfig } from '../../server/src/api';
 import { lintWorkspace, type WorkspaceFile } from '../../server/src/core/workspace';
-import type { K8sWorkspaceRule } from '../../server/src/k8s/rule';
+import type { WorkspaceRule } from '../../server/src/core/types';
 import { formatRange } from './ruleTester';
 
 export interface WorkspaceCase {
@@ -38,7 +38,7 @@ export interface WorkspaceRun {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function runWorkspace(rule: K8sWorkspaceRule<any, any>, c: WorkspaceCase): WorkspaceRun {
+export function runWorkspace(rule: WorkspaceRule<any, any, any>, c: WorkspaceCase): WorkspaceRun {
   const registry = ruleSetOf([rule]);
   const config: LintConfig = { ...c.config, rules: { [rule.meta.id]: rule.meta.severity, ...c.config?.rules } };
   const inputs: WorkspaceFile[] = [];
@@ -61,7 +61,7 @@ export function runWorkspace(rule: K8sWorkspaceRule<any, any>, c: WorkspaceCase)
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function workspaceRuleTester(rule: K8sWorkspaceRule<any, any>, cases: WorkspaceCases): void {
+export function workspaceRuleTester(rule: WorkspaceRule<any, any, any>, cases: WorkspaceCases): void {
   const names = new Set<string>();
   const unique = (name: string): void => {
     assert.ok(!names.has(name), `duplicate case name: ${name}`);

@@ -43,6 +43,7 @@ Options:
 const SCAN_HELP = `Usage: shipshape scan [PATH...] [options]
 
 Lints Dockerfiles (Dockerfile, Dockerfile.*, *.dockerfile, Containerfile) and Kubernetes YAML.
+A Helm chart (a directory with Chart.yaml) is rendered in place and reported on its template lines.
 PATH may be files or directories (default: .); - reads stdin.
 
 Options:
@@ -84,7 +85,8 @@ JSON output (--format json), version 1; fields are only ever added within a vers
       "range": { "start": { "line": 0, "character": 0 }, "end": { ... } },   0-based, UTF-16, end exclusive
       "object": { "apiVersion", "kind", "name", "namespace"?, "container"? },  Kubernetes findings only
       "fix": { "title", "edits": [{ "range", "newText" }] } | null,          behaviour-preserving fix
-      "suggestions": [{ "title", "edits" }]                                  hardening changes, never automatic
+      "suggestions": [{ "title", "edits" }],                                 hardening changes, never automatic
+      "related": [{ "path", "range", "message" }]?   Helm: the values line; a fix with "path" edits that file
     }]
   }
 `;

@@ -3,16 +3,16 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { lint } from '../core/engine';
-import { compareFindings } from '../core/findings';
 import { detectDockerfile } from '../dockerfile/detect';
-import type { WorkspaceOutcome } from '../core/workspace';
+import { builtByNote, mergeOutcome, withBuilders, type WorkspaceOutcome } from '../core/workspace';
+import type { Finding } from '../core/types';
 import type { LintConfig } from '../core/config';
 import type { RuleSet } from '../core/ruleSet';
 import type { FileConfig } from '../config';
 import { nodeConfigFs, workspaceConfig } from '../config/node';
 import { scanFiles, type FileResult } from '../scan';
 import { readFromDisk, withFileFacts } from '../scan/facts';
-import type { FileReport, ScanReport } from './report';
+import { mapFindingPaths, type FileReport, type ScanReport } from './report';
 
 export class InputError extends Error {}
 export class ConfigError extends Error {}
@@ -89,8 +89,13 @@ export async function scan(inputs: ScanInputs): Promise<ScanReport | StreamedSca
   // Streamed results wait until the walk is over: only then is every config known to be valid.
   let walked = false;
   const held: FileReport[] = [];
+  const shown = (findings: Finding[]): Finding[] => findings.map((f) => mapFindingPaths(f, (p) => displayPath(inputs.cwd, p)));
+  /** The scan result behind each report, to merge its workspace outcome into it at the end. */
+  const scanned = new WeakMap<FileReport, FileResult>();
   const take = (result: FileResult): void => {
-    for (const file of out.next(result.path, { path: displayPath(inputs.cwd, result.path), findings: result.findings })) {
+    const report: FileReport = { path: displayPath(inputs.cwd, result.path), findings: shown(result.findings) };
+    scanned.set(report, result);
+    for (const file of out.next(result.path, report)) {
       if (walked) emit(file);
       else held.push(file);
     }
@@ -121,15 +126,22 @@ export async function scan(inputs: ScanInputs): Promise<ScanReport | StreamedSca
   if (broken.size) throw new ConfigError(configProblems([...broken.values()], inputs.cwd));
   for (const file of out.rest()) emit(file);
 
-  const crossFile = [...workspace]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([path, outcome]) => ({ path: displayPath(inputs.cwd, path), findings: outcome.findings }));
-  if (inputs.onFile) return { crossFile };
-  const byPath = new Map(crossFile.map((f) => [f.path, f.findings]));
+  if (inputs.onFile) {
+    // Streamed files are written already: the cross-file part says which objects run a Dockerfile built here.
+    const crossFile = [...workspace]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([path, outcome]) => ({
+        path: displayPath(inputs.cwd, path),
+        findings: shown(withBuilders(outcome.findings, outcome.builtBy, path)),
+        ...(outcome.builtBy?.length ? { note: builtByNote(outcome.builtBy, path) } : {}),
+      }));
+    return { crossFile };
+  }
   return {
     files: collected.map((file) => {
-      const extra = byPath.get(file.path);
-      return extra ? { ...file, findings: [...file.findings, ...extra].sort(compareFindings) } : file;
+      const result = scanned.get(file);
+      const outcome = result && workspace.get(result.path);
+      return result && outcome ? { ...file, findings: shown(mergeOutcome(result, outcome).findings) } : file;
     }),
   };
 }

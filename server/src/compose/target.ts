@@ -37,10 +37,11 @@ export const composeTarget: Target<ComposeFile, ComposeService, 'compose'> = {
   ruleContext: (_file, compose, service) => ({ compose, service }),
   directives: (file, compose, rules) => composeDirectives(file, compose, rules),
   imageTexts: composeImageTexts,
-  // A service's `build:` links to the Dockerfile it builds.
+  // A service's `build:` links to the Dockerfile it builds (and runs: the workspace names the service on that
+  // Dockerfile's findings).
   links: (_file, compose) => compose.services.flatMap((service) => {
     const build = buildOf(compose, service);
-    return build ? [{ range: build.range, target: build.dockerfile }] : [];
+    return build ? [{ range: build.range, target: build.dockerfile, relation: 'builds' as const, object: { kind: 'service', name: service.name } }] : [];
   }),
   suppressionLine: (file, compose, range) => (compose.doc ? commentLineFor(file, [compose.doc], range) : undefined),
   fileSuppressionLine: () => 0,

@@ -4,7 +4,7 @@ import { parseDocument, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { SourceFile } from '../core/source';
 import { dirname, resolve as resolvePath } from 'node:path';
-import type { LintConfig, RuleSetting, SignaturePolicy, SignaturePolicyEntry, SuppressionPolicy } from '../core/config';
+import type { LintConfig, RuleSetting, SignaturePolicy, SignaturePolicyEntry, SuppressionPolicy, HelmSettings } from '../core/config';
 import type { RuleMeta } from '../core/types';
 import { configSchema, type JsonSchema } from './schema';
 import { validate, type SchemaError } from './validate';
@@ -91,6 +91,16 @@ function toConfig(value: unknown, dir: string): { lint: LintConfig; ignore: stri
     const policy: SuppressionPolicy = {};
     for (const key of ['peers', 'requireReason', 'reportUnused'] as const) if (typeof s[key] === 'boolean') policy[key] = s[key];
     lint.suppressions = policy;
+  }
+  if (v.helm && typeof v.helm === 'object') {
+    const h = v.helm as Record<string, unknown>;
+    const helm: HelmSettings = {};
+    const valuesFiles = strings(h.valuesFiles);
+    if (valuesFiles) helm.valuesFiles = valuesFiles;
+    const apiVersions = strings(h.apiVersions);
+    if (apiVersions) helm.apiVersions = apiVersions;
+    for (const key of ['releaseName', 'namespace', 'kubeVersion'] as const) if (typeof h[key] === 'string') helm[key] = h[key];
+    lint.helm = helm;
   }
   const signatures = signaturePolicy(v.signatures, dir);
   if (signatures) lint.signatures = signatures;

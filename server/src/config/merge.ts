@@ -17,6 +17,7 @@ export function mergeConfigs(...layers: (LintConfig | undefined)[]): LintConfig 
     if (layer.maxFileBytes !== undefined) out.maxFileBytes = layer.maxFileBytes;
     if (layer.suppressions) out.suppressions = { ...out.suppressions, ...layer.suppressions };
     if (layer.context) out.context = { ...out.context, ...layer.context };
+    if (layer.helm) out.helm = { ...out.helm, ...layer.helm };
   }
   return out;
 }

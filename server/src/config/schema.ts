@@ -128,6 +128,18 @@ export function configSchema(metas: readonly RuleMeta[]): JsonSchema {
         description: 'Paths not to lint, as .gitignore patterns relative to this file (`vendor/`, `**/charts/**/templates/`, `!keep.yaml`).',
         items: { type: 'string' },
       },
+      helm: {
+        type: 'object',
+        description: 'How Helm charts are rendered for linting (no helm binary is run).',
+        additionalProperties: false,
+        properties: {
+          valuesFiles: { type: 'array', items: { type: 'string' }, description: 'Values files, relative to each chart, linted as extra scenarios on top of values.yaml (charts without the file skip it). A finding only one scenario produces names it.' },
+          releaseName: { type: 'string', default: 'release-name', description: '`.Release.Name`.' },
+          namespace: { type: 'string', default: 'default', description: '`.Release.Namespace`.' },
+          kubeVersion: { type: 'string', default: 'v1.31.0', description: '`.Capabilities.KubeVersion`.' },
+          apiVersions: { type: 'array', items: { type: 'string' }, description: 'Extra `.Capabilities.APIVersions` entries (`group/version` or `group/version/Kind`), added to the built-in ones.' },
+        },
+      },
       dockerfiles: {
         type: 'array',
         description: 'Files to lint as Dockerfiles whatever their name, as .gitignore patterns relative to this file (`docker/*.df`, `**/build-image`). `Dockerfile`, `Dockerfile.*`, `Dockerfile-*`, `Dockerfile_*`, `*.Dockerfile`, `Containerfile` and `*.Containerfile` (any case) are always Dockerfiles.',

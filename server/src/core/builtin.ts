@@ -19,8 +19,13 @@ export const ENGINE_DIAGNOSTICS = {
     title: 'Templated YAML skipped',
     severity: 'info',
     description:
-      'This document contains template expressions (for example Helm `{{ ... }}`) and was not checked, or a container image is a placeholder that build tooling fills in (`"{IMAGE}"`, `${IMAGE}`, `"{{ .Image }}"`): the rest of that document is checked, the image is not. Lint the rendered manifests instead, for example `helm template . | shipshape scan -`.',
+      'This document contains template expressions (for example `{{ ... }}`) outside a Helm chart Shipshape can render and was not checked, or a container image is a placeholder that build tooling fills in (`"{IMAGE}"`, `${IMAGE}`, `"{{ .Image }}"`): the rest of that document is checked, the image is not. Templates of a chart (a directory with `Chart.yaml`) are rendered and linted in place; for other templated YAML, lint the rendered manifests, for example `helm template . | shipshape scan -`.',
     oncePerFile: true,
+  },
+  'shipshape/helm-template': {
+    title: 'Helm template could not be rendered',
+    severity: 'error',
+    description: 'The chart template has a syntax error, calls an undefined template, or stops rendering with `required` or `fail` under these values, as `helm template` would. The template\'s output is not checked until it renders.',
   },
   'shipshape/yaml-limit': {
     title: 'YAML document refused',

@@ -29,6 +29,19 @@ export interface LintConfig {
   fileHint?: { languageId?: string; byContent?: boolean };
   /** Set by the host: whether a `.dockerignore` sits next to the Dockerfile (the engine does no I/O). */
   context?: LintContextFacts;
+  /** How Helm charts are rendered for linting. */
+  helm?: HelmSettings;
+}
+
+export interface HelmSettings {
+  /** Values files (relative to each chart) linted as extra scenarios on top of values.yaml; missing ones are skipped. */
+  valuesFiles?: string[];
+  releaseName?: string;
+  namespace?: string;
+  /** `.Capabilities.KubeVersion`, e.g. `v1.31.0`. */
+  kubeVersion?: string;
+  /** Extra `.Capabilities.APIVersions` entries, e.g. `monitoring.coreos.com/v1`. */
+  apiVersions?: string[];
 }
 
 export interface SignaturePolicy {

@@ -7,7 +7,6 @@ import { SourceFile } from './source';
 import type { LintConfig } from './config';
 import type { RuleSet } from './ruleSet';
 import type { Finding, Fix } from './types';
-import { isWorkspaceRule } from './types';
 import { compareDirectives, type Suppressed } from './suppress';
 import type { Directive } from './directive';
 import type { FileReader, ImageText, Target } from './target';
@@ -136,7 +135,7 @@ function merge(file: SourceFile, target: Target, rules: RuleSet, placed: PlacedP
       for (const s of part.suppressed[phase]) if (keep(s.finding, i)) suppressed.push(shiftSuppressed(s, shift));
     });
   }
-  const workspace = mergeWorkspace(placed, rules.forTarget(target.ruleTarget ?? target.id).filter(isWorkspaceRule).map((r) => r.meta.id));
+  const workspace = mergeWorkspace(placed, rules.workspaceRulesFor(target.ruleTarget ?? target.id).map((r) => r.meta.id));
   return { kind: target.id, findings, suppressed, file, model: lazyModel(() => target.parse(file, readFile)), ...(workspace ? { workspace } : {}), documents };
 }
 
@@ -150,7 +149,8 @@ function mergeWorkspace(placed: PlacedPart[], workspaceIds: string[]): Workspace
   }
   const directives = withFacts.flatMap((p) => p.part.workspace!.directives.map((d) => shiftDirective(d, p.shift)));
   directives.sort(compareDirectives);
-  return { facts, directives };
+  const builds = withFacts.flatMap((p) => (p.part.workspace!.builds ?? []).map((b) => shiftPositions(b, p.shift) as typeof b));
+  return { facts, directives, ...(builds.length ? { builds } : {}) };
 }
 
 /** The images a result names, with offsets in the whole file; from its documents when it was linted by document. */

@@ -13,7 +13,8 @@ export function safeFixEdits(text: string, findings: readonly Finding[]): TextEd
   const taken: [number, number][] = [];
   const out: TextEdit[] = [];
   for (const finding of findings) {
-    if (!finding.fix) continue;
+    // A fix of another file (a Helm value) is offered one by one, never folded into this file's fix-all.
+    if (!finding.fix || finding.fix.path) continue;
     const spans = finding.fix.edits.map((e) => [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)] as [number, number]);
     const clash = spans.some(([s, e]) => taken.some(([ts, te]) => s < te && ts < e || (s === e && s === ts && ts === te)));
     if (clash) continue;

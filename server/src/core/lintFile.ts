@@ -4,7 +4,7 @@ import type { SourceFile } from './source';
 import type { LintConfig } from './config';
 import { ruleOptions, ruleSeverity } from './config';
 import type { RuleSet } from './ruleSet';
-import type { BaseContext, CheckRule, Finding, RuleMeta, Severity, TargetId } from './types';
+import type { BaseContext, CheckRule, FileLink, FileView, Finding, RuleMeta, Severity, TargetId } from './types';
 import { isWorkspaceRule } from './types';
 import type { WorkspaceFileFacts } from './workspace';
 import type { DetectInput, FileReader, Target } from './target';
@@ -94,7 +94,7 @@ export function lintParsed(target: Target, model: unknown, error: unknown, file:
     }
   }
   const ruleCount = findings.length;
-  const workspace = workspaceFacts(ruleTarget, units, file, rules, findings);
+  const workspace = workspaceFacts(target, model, units, file, rules, findings);
   const phase = new Map<Finding, Phase>();
   findings.forEach((f, i) => phase.set(f, i < parsedCount ? 0 : i < ruleCount ? 1 : 2));
   const { findings: kept, suppressed, deferred, directives } = applySuppressions({ file, target, model, findings, config, rules });
@@ -108,17 +108,35 @@ export function lintParsed(target: Target, model: unknown, error: unknown, file:
 
 /**
  * Facts for every workspace rule, whatever its severity here: a NetworkPolicy in a folder where the rule is off still
- * covers workloads elsewhere. A `facts` that throws is reported like a failing rule.
+ * covers workloads elsewhere. Unit facts for the target's own rules, file facts (images, links) for cross-target
+ * ones; the links that say which object builds which Dockerfile go along for the workspace pass. A `facts` that
+ * throws is reported like a failing rule.
  */
-function workspaceFacts(ruleTarget: TargetId, units: ReturnType<Target['units']>, file: SourceFile, rules: RuleSet, findings: Finding[]): WorkspaceFileFacts | undefined {
-  const workspaceRules = rules.forTarget(ruleTarget).filter(isWorkspaceRule);
-  if (!workspaceRules.length) return undefined;
+function workspaceFacts(target: Target, model: unknown, units: ReturnType<Target['units']>, file: SourceFile, rules: RuleSet, findings: Finding[]): WorkspaceFileFacts | undefined {
+  const workspaceRules = rules.workspaceRulesFor(target.ruleTarget ?? target.id).filter(isWorkspaceRule);
+  let links: FileLink[] = [];
+  try {
+    links = target.links?.(file, model) ?? [];
+  } catch (err) {
+    findings.push(engineFinding('shipshape/internal-error', zeroRange(), `Could not read the links of this ${target.title}: ${errorText(err)}`));
+  }
+  const builds = links.filter((l) => l.relation === 'builds');
+  if (!workspaceRules.length && !builds.length) return undefined;
   const facts: Record<string, unknown[]> = {};
+  let view: FileView | undefined;
   for (const rule of workspaceRules) {
     const list: unknown[] = [];
-    for (const unit of units) {
+    if (rule.fileFacts) {
       try {
-        const fact: unknown = rule.facts(unit.value, file);
+        view ??= { file, target: target.id, images: target.imageTexts(file, model), links };
+        list.push(...(rule.fileFacts(view) as unknown[]));
+      } catch (err) {
+        findings.push(internalFinding(rule.meta, zeroRange(), err));
+      }
+    }
+    for (const unit of rule.facts ? units : []) {
+      try {
+        const fact: unknown = rule.facts!(unit.value, file);
         if (fact !== undefined) list.push(fact);
       } catch (err) {
         findings.push(internalFinding(rule.meta, unit.anchor, err, unit.object));
@@ -126,7 +144,7 @@ function workspaceFacts(ruleTarget: TargetId, units: ReturnType<Target['units']>
     }
     if (list.length) facts[rule.meta.id] = list;
   }
-  return { facts, directives: [] };
+  return { facts, directives: [], ...(builds.length ? { builds: builds.map(({ range, target: path, object }) => ({ range, target: path, ...(object ? { object } : {}) })) } : {}) };
 }
 
 interface Planned {

@@ -31,6 +31,8 @@ export interface LintResult {
    * reuses and which hovers and code actions read instead of parsing the whole file.
    */
   documents?: DocumentResults;
+  /** A Helm chart file: the rendered YAML each finding was found in (same order as findings), for hovers. */
+  helm?: { snippets: (string | undefined)[] };
 }
 
 /** A file a target linted. */

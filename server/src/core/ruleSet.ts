@@ -1,6 +1,7 @@
 // The targets and rules one lint runs with, built explicitly (server/src/targets.ts builds the shipped one). Refuses
-// duplicate ids, ids outside their target's namespace, and rules of a target it does not have.
-import type { Rule, RuleCatalog, RuleMeta, TargetId } from './types';
+// duplicate ids, ids outside their target's namespace, and rules of a target it does not have (cross-target
+// workspace rules live in the `workspace/` namespace).
+import { CROSS_TARGET, isCrossTargetRule, isWorkspaceRule, type Rule, type RuleCatalog, type RuleMeta, type TargetId } from './types';
 import type { Target } from './target';
 
 /** `<target>/<kebab-case>`; the target part is the rule's `meta.target`. */
@@ -25,7 +26,13 @@ export class RuleSet implements RuleCatalog {
     const { id, target } = rule.meta;
     if (!ID_PATTERN.test(id)) throw new Error(`rule id "${id}" must be <target>/<kebab-case>`);
     if (!id.startsWith(`${target}/`)) throw new Error(`rule "${id}" has target "${target}" but another namespace`);
-    if (!this.targets.some((t) => (t.ruleTarget ?? t.id) === target)) throw new Error(`rule "${id}" is for target "${target}", which is not registered`);
+    if (target === CROSS_TARGET) {
+      // Cross-target rules see every target's files through `fileFacts` only.
+      if (!isWorkspaceRule(rule) || !rule.fileFacts || rule.facts) throw new Error(`rule "${id}": the ${CROSS_TARGET}/ namespace is for workspace rules with fileFacts (and no unit facts)`);
+    } else {
+      if (!this.targets.some((t) => (t.ruleTarget ?? t.id) === target)) throw new Error(`rule "${id}" is for target "${target}", which is not registered`);
+      if (isWorkspaceRule(rule) && (!rule.facts || rule.fileFacts)) throw new Error(`rule "${id}": a workspace rule of a target has unit facts (fileFacts is for ${CROSS_TARGET}/ rules)`);
+    }
     if (this.byId.has(id)) throw new Error(`duplicate rule id "${id}"`);
     this.byId.set(id, rule);
     this.byTarget.set(target, [...(this.byTarget.get(target) ?? []), rule]);
@@ -55,6 +62,11 @@ export class RuleSet implements RuleCatalog {
   /** Rules whose `meta.target` is `target`. */
   forTarget(target: TargetId): Rule[] {
     return this.byTarget.get(target) ?? [];
+  }
+
+  /** The workspace rules a file of `ruleTarget` gives facts to: its target's own, then the cross-target ones. */
+  workspaceRulesFor(ruleTarget: TargetId): Rule[] {
+    return [...this.forTarget(ruleTarget).filter(isWorkspaceRule), ...this.forTarget(CROSS_TARGET).filter(isCrossTargetRule)];
   }
 
   metas(): RuleMeta[] {

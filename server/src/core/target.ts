@@ -3,10 +3,10 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { SourceFile } from './source';
 import type { EngineDiagnosticId } from './builtin';
-import type { ObjectRef, RuleCatalog, TargetId } from './types';
+import type { FileLink, ImageText, ObjectRef, RuleCatalog, TargetId } from './types';
 import type { Directive } from './directive';
 
-export type { TargetId } from './types';
+export type { TargetId, ImageText, FileLink } from './types';
 
 /**
  * How a target claims a file before reading it. `certain`: it is this target's (a `Dockerfile`, a `compose.yaml`).
@@ -37,31 +37,11 @@ export interface Unit<U = unknown> {
  */
 export type FileReader = (path: string) => string | undefined;
 
-/** A span of the file that names another file, by the path `FileReader` would read it with. */
-export interface FileLink {
-  range: Range;
-  target: string;
-}
-
 /** A finding the parse itself produced (syntax error, skipped template, refused alias bomb). */
 export interface ParseDiagnostic {
   id: EngineDiagnosticId;
   range: Range;
   message: string;
-}
-
-/** An image reference as written in the file; images/sites.ts parses and normalises it. */
-export interface ImageText {
-  /** The reference exactly as written, without quotes. */
-  text: string;
-  /** Offsets of `text` in the file. */
-  start: number;
-  end: number;
-  /** Dockerfile: index of the stage whose FROM this is. */
-  stage?: number;
-  /** The object (Kubernetes object, Compose service) and container naming the image. */
-  object?: { kind: string; name: string };
-  container?: { name: string; role: string };
 }
 
 /**

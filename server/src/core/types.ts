@@ -57,6 +57,12 @@ export interface RuleMeta<M extends string = string> {
    * have one rule with a message per tool). Their suppressions silence just those findings.
    */
   messageEquivalents?: Partial<Record<M, string[]>>;
+  /**
+   * Peer ids with a written note, keyed like `equivalents`. For a claimed id: where we deliberately decide a case the
+   * other way (its replayed cases mark the same difference). For an id we do not claim: a related peer check that is
+   * not equivalent, and why; it is shown in the docs and never used for suppression.
+   */
+  peerNotes?: Record<string, string>;
   options?: Record<string, RuleOptionSpec>;
   /** `options`: rule options the examples are linted with (for rules that are quiet until configured). */
   examples: { bad: string[]; good: string[]; options?: Record<string, unknown> };
@@ -83,6 +89,18 @@ export interface ReportSpec<M extends string = string> {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /**
+   * The file the edits apply to when it is not the finding's own (a Helm finding fixed in values.yaml); a path or
+   * URI as the host names files.
+   */
+  path?: string;
+}
+
+/** Another place that explains a finding (the values line that set a rendered value). */
+export interface RelatedLocation {
+  path: string;
+  range: Range;
+  message: string;
 }
 
 /** The object a finding is about: a Kubernetes object (and container), a Compose service, ... */
@@ -104,6 +122,7 @@ export interface Finding {
   object?: ObjectRef;
   fix?: Fix;
   suggestions: Fix[];
+  related?: RelatedLocation[];
 }
 
 /** The context every rule's `check` receives; its target adds its own fields (see each target's rule.ts). */
@@ -140,16 +159,65 @@ export interface WorkspaceContext<M extends string = string, F = unknown> {
   report(spec: WorkspaceReportSpec<M>): void;
 }
 
+/** An image reference as written in the file; images/sites.ts parses and normalises it. */
+export interface ImageText {
+  /** The reference exactly as written, without quotes. */
+  text: string;
+  /** Offsets of `text` in the file. */
+  start: number;
+  end: number;
+  /** Dockerfile: index of the stage whose FROM this is. */
+  stage?: number;
+  /** The object (Kubernetes object, Compose service) and container naming the image. */
+  object?: { kind: string; name: string };
+  container?: { name: string; role: string };
+}
+
+/** A span of the file that names another file, by the path `FileReader` would read it with. */
+export interface FileLink {
+  range: Range;
+  target: string;
+  /**
+   * `builds`: the object builds the linked Dockerfile and runs the image (a Compose service's `build:`); the
+   * workspace pass then names the object on the Dockerfile's findings (core/workspace.ts).
+   */
+  relation?: 'builds';
+  /** The object the link belongs to (`{kind: 'service', name: 'web'}`). */
+  object?: { kind: string; name: string };
+}
+
 /**
- * A rule decided across files (a workspace scan), in two steps: `facts` runs per unit (see Target.units) wherever
- * the file is linted and returns plain, structured-clone-able data (it crosses worker threads); `checkWorkspace`
- * runs once over the facts of every file. Severity and suppressions are applied by the host (core/workspace.ts),
- * as for other rules.
+ * A file as every target shows it to cross-target workspace rules: the images it names (Target.imageTexts:
+ * Dockerfile `FROM`, Compose and Kubernetes `image:`, without stage names and references built from variables)
+ * and the files it links to.
+ */
+export interface FileView {
+  file: SourceFile;
+  /** The target that linted the file. */
+  target: TargetId;
+  images: readonly ImageText[];
+  links: readonly FileLink[];
+}
+
+/** The rule-id namespace of workspace rules that take facts from every target's files (`workspace/...`). */
+export const CROSS_TARGET = 'workspace';
+
+/**
+ * A rule decided across files (a workspace scan), in two steps. Facts, wherever a file is linted, as plain,
+ * structured-clone-able data (they cross worker threads): `facts` per unit of the rule's own target (see
+ * Target.units), or, for a rule in the `workspace/` namespace, `fileFacts` once per file of every target.
+ * `checkWorkspace` runs once over the facts of every file. Severity and suppressions are applied by the host
+ * (core/workspace.ts), as for other rules.
  */
 export interface WorkspaceRule<M extends string = string, F = unknown, U = unknown> {
   meta: RuleMeta<M>;
   /** `file` gives positions (`file.rangeOf`) to facts that point into the file. */
-  facts(unit: U, file: SourceFile): F | undefined;
+  facts?(unit: U, file: SourceFile): F | undefined;
+  /**
+   * Cross-target rules only: the facts of one file, whatever its target, as a list (one per image, say), so a file
+   * linted document by document gives the same facts as a whole-file lint.
+   */
+  fileFacts?(view: FileView): F[];
   checkWorkspace(ctx: WorkspaceContext<M, F>): void;
 }
 
@@ -168,4 +236,21 @@ export type Rule = CheckRule<any, any> | WorkspaceRule<any, any, any>; // eslint
 
 export function isWorkspaceRule(rule: Rule): rule is WorkspaceRule<any, any, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   return 'checkWorkspace' in rule;
+}
+
+/** A rule in the `workspace/` namespace: facts from every target's files (images, links), decided across files. */
+export interface CrossTargetRule<M extends string = string, F = unknown> extends WorkspaceRule<M, F, never> {
+  meta: RuleMeta<M> & { target: typeof CROSS_TARGET };
+  fileFacts(view: FileView): F[];
+  facts?: undefined;
+}
+
+/** Identity helper that gives a cross-target rule precise messageId types without casts. */
+export function crossTargetRule<M extends string, F>(rule: CrossTargetRule<M, F>): CrossTargetRule<M, F> {
+  return rule;
+}
+
+/** A workspace rule that takes its facts from every target's files (`workspace/...`). */
+export function isCrossTargetRule(rule: Rule): rule is WorkspaceRule<any, any, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return isWorkspaceRule(rule) && rule.meta.target === CROSS_TARGET;
 }

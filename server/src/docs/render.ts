@@ -30,11 +30,14 @@ export function standardsLine(standards: Standards | undefined): string | undefi
   return parts.length ? parts.join(' · ') : undefined;
 }
 
+/** `checkov:CKV_K8S_20` as `Checkov \`CKV_K8S_20\``. */
+function peerName(e: string): string {
+  const [peer, ...rest] = e.split(':');
+  return `${PEER_NAMES[peer ?? ''] ?? peer} \`${rest.join(':')}\``;
+}
+
 export function equivalentsLine(equivalents: readonly string[], messageEquivalents: RuleMeta['messageEquivalents'] = {}): string | undefined {
-  const name = (e: string) => {
-    const [peer, ...rest] = e.split(':');
-    return `${PEER_NAMES[peer ?? ''] ?? peer} \`${rest.join(':')}\``;
-  };
+  const name = peerName;
   const parts = equivalents.map(name);
   for (const [messageId, list] of Object.entries(messageEquivalents)) {
     for (const e of list ?? []) parts.push(`${name(e)} (for \`${messageId}\` findings)`);
@@ -64,6 +67,22 @@ export function renderEngineHover(id: EngineDiagnosticId, message?: string): str
   return [`**${meta.title}** \`${id}\``, '', ...(message ? [message, ''] : []), meta.description].join('\n');
 }
 
+/** What a rule's `target` means for readers (docs pages, SARIF tags). */
+export function targetTitle(target: RuleMeta['target']): string {
+  switch (target) {
+    case 'dockerfile':
+      return 'Dockerfile';
+    case 'k8s':
+      return 'Kubernetes';
+    case 'compose':
+      return 'Docker Compose';
+    case 'workspace':
+      return 'Workspace (Dockerfile, Compose and Kubernetes files together)';
+    default:
+      return target;
+  }
+}
+
 /** The docs page under docs/rules/<id>.md. Generated; never edit by hand. */
 export function renderPage(meta: RuleMeta): string {
   const fence = (target: string, code: string) => ['```' + (target === 'dockerfile' ? 'dockerfile' : 'yaml'), code.replace(/\n+$/, ''), '```'];
@@ -76,7 +95,7 @@ export function renderPage(meta: RuleMeta): string {
     '',
     `| Target | Default severity | Enabled by default | Fix |`,
     `| --- | --- | --- | --- |`,
-    `| ${meta.target === 'dockerfile' ? 'Dockerfile' : 'Kubernetes'} | ${meta.severity} | ${meta.enabledByDefault === false ? 'no' : 'yes'} | ${fixLabel(meta.fix)} |`,
+    `| ${targetTitle(meta.target)} | ${meta.severity} | ${meta.enabledByDefault === false ? 'no' : 'yes'} | ${fixLabel(meta.fix)} |`,
     '',
     meta.description.trim(),
     '',
@@ -106,6 +125,20 @@ export function renderPage(meta: RuleMeta): string {
   for (const good of meta.examples.good) out.push(...fence(meta.target, good), '');
   const peers = equivalentsLine(meta.equivalents, meta.messageEquivalents);
   out.push('## Equivalent peer rules', '', peers ? `${peers}. Suppressions written for these rules also silence this one.` : 'None: no other tool decides the same cases.', '');
+  const claimed = new Set([...meta.equivalents, ...Object.values(meta.messageEquivalents ?? {}).flatMap((v) => v ?? [])]);
+  const notes = Object.entries(meta.peerNotes ?? {});
+  const differences = notes.filter(([id]) => claimed.has(id));
+  const related = notes.filter(([id]) => !claimed.has(id));
+  if (differences.length) {
+    out.push('Where we deliberately decide a case differently:', '');
+    for (const [id, note] of differences) out.push(`- ${peerName(id)}: ${note}`);
+    out.push('');
+  }
+  if (related.length) {
+    out.push('## Related peer rules (not equivalent)', '', 'Their suppressions do not silence this rule.', '');
+    for (const [id, note] of related) out.push(`- ${peerName(id)}: ${note}`);
+    out.push('');
+  }
   if (meta.references.length) {
     out.push('## References', '');
     for (const ref of meta.references) out.push(`- [${ref.title}](${ref.url})`);

@@ -19,7 +19,8 @@ export function hostNamespaceCheck(field: 'hostNetwork' | 'hostPID' | 'hostIPC')
 export function resourceCheck(kind: 'limits' | 'requests', resource: 'cpu' | 'memory', snippet: string) {
   return ({ file, object, report }: K8sContext<'missing' | 'addSnippet'>): void => {
     const pod = podSpecOf(object);
-    if (!pod) return;
+    // A patch's missing resources come from its base.
+    if (!pod || pod.fragment) return;
     for (const container of containersOf(file, pod)) {
       // Ephemeral debug containers cannot have resources.
       if (container.role === 'ephemeralContainer') continue;

@@ -55,7 +55,7 @@ export function parseK8s(file: SourceFile): K8sFile {
         diagnostics.push({
           id: 'shipshape/templated-yaml',
           range: firstLineRange(file, start, text),
-          message: 'Template expressions found: documents with `{{ … }}` are not checked. Lint the rendered manifests instead.',
+          message: 'Template expressions found: documents with `{{ … }}` outside a Helm chart are not checked. Lint the rendered manifests instead.',
         });
       }
       return;

@@ -106,7 +106,8 @@ export function networkFacts(object: K8sObject): NetworkFact | undefined {
   // A PodTemplate is not running anything; a CronJob's pods are short-lived but still reachable.
   if (object.kind === 'PodTemplate') return undefined;
   const pod = podSpecOf(object);
-  if (!pod) return undefined;
+  // A patch is not a workload of its own: its base is.
+  if (!pod || pod.fragment) return undefined;
   return {
     type: 'workload',
     apiVersion: object.apiVersion,

@@ -84,6 +84,13 @@ export interface PodSpecView {
    * (`none`: Tekton tasks, whose pod settings live in the run's `podTemplate`), so a missing field says nothing.
    */
   podFields: 'pod' | 'workflow' | 'none';
+  /**
+   * A partial manifest the API server would refuse, written to be merged onto another (a Kustomize strategic-merge
+   * patch, an operator's pod-template overlay): a container without `image`. Missing fields say nothing about the
+   * result (the base provides them), so rules judge only the values it writes. (A missing `spec.selector` is not
+   * taken as a sign: half-written Deployments lack one too, and should still be linted.)
+   */
+  fragment: boolean;
 }
 
 export interface ContainerView {
@@ -118,7 +125,7 @@ function findPodSpec(object: K8sObject): PodSpecView | undefined {
   const crd = CRD_PODS[`${group}/${object.kind}`];
   if (crd) {
     const spec = mapIn(node, crd.path, doc);
-    return spec ? { object, node: spec, doc, path: crd.path, metadata: crd.metadata && mapIn(node, crd.metadata, doc), containerPaths: crd.containers, podFields: crd.podFields } : undefined;
+    return spec ? { object, node: spec, doc, path: crd.path, metadata: crd.metadata && mapIn(node, crd.metadata, doc), containerPaths: crd.containers, podFields: crd.podFields, fragment: false } : undefined;
   }
   const known = POD_SPEC_PATHS[object.kind];
   const candidates = known ? [known, ...GENERIC_PATHS] : GENERIC_PATHS;
@@ -126,9 +133,14 @@ function findPodSpec(object: K8sObject): PodSpecView | undefined {
     const spec = mapIn(node, path, doc);
     if (!spec || (path !== known && !seqIn(spec, ['containers'], doc))) continue;
     const metaPath = [...path.slice(0, -1), 'metadata'];
-    return { object, node: spec, doc, path, metadata: mapIn(node, metaPath, doc), containerPaths: POD_CONTAINERS, podFields: 'pod' };
+    return { object, node: spec, doc, path, metadata: mapIn(node, metaPath, doc), containerPaths: POD_CONTAINERS, podFields: 'pod', fragment: isFragment(object, spec) };
   }
   return undefined;
+}
+
+function isFragment(object: K8sObject, spec: YAMLMap): boolean {
+  const { doc } = object;
+  return POD_CONTAINERS.some(([[list]]) => mapItems(seqIn(spec, [list!], doc), doc).some((c) => !get(c, 'image', doc)));
 }
 
 export function containersOf(file: SourceFile, pod: PodSpecView): ContainerView[] {
@@ -264,6 +276,11 @@ function plain(node: Node | undefined, doc: Document): unknown {
 export function podField(pod: PodSpecView, key: string): { value: unknown; node: Node } | undefined {
   const node = get(pod.node, key, pod.doc);
   return node ? { value: plain(node, pod.doc), node } : undefined;
+}
+
+/** Whether the pod declares `spec.os.name: windows`: Linux-only settings (privilege escalation) do not apply to it. */
+export function isWindowsPod(pod: PodSpecView): boolean {
+  return stringValue(get(asMap(get(pod.node, 'os', pod.doc), pod.doc), 'name', pod.doc), pod.doc) === 'windows';
 }
 
 /** Pod annotations (the template's for workloads), as key → value node. */

@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver';
 import type { LintResult } from '../core/engine';
 import { safeFixEdits } from '../core/fix';
-import type { Finding } from '../core/types';
+import type { Finding, Fix } from '../core/types';
 import { isFindingRef, rangesTouch, sameRange, SOURCE, toDiagnostic, toWorkspaceEdit } from './toLsp';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shipshape`;
@@ -69,8 +69,8 @@ export function codeActions(doc: DocumentSnapshot, result: LintResult, params: C
   const actions: CodeAction[] = [];
   if (ctx.wants(CodeActionKind.QuickFix)) {
     for (const { finding, diagnostic } of ctx.targets) {
-      if (finding.fix) actions.push(quickFix(finding.fix.title, ctx.edit(finding.fix.edits), diagnostic, true));
-      for (const s of finding.suggestions) actions.push(quickFix(s.title, ctx.edit(s.edits), diagnostic, false));
+      if (finding.fix) actions.push(quickFix(finding.fix.title, editFor(ctx, finding.fix, options.documentChanges), diagnostic, true));
+      for (const s of finding.suggestions) actions.push(quickFix(s.title, editFor(ctx, s, options.documentChanges), diagnostic, false));
     }
   }
   if (ctx.wants(FIX_ALL_KIND)) {
@@ -79,6 +79,13 @@ export function codeActions(doc: DocumentSnapshot, result: LintResult, params: C
   }
   for (const provider of options.extraProviders) actions.push(...provider(ctx));
   return actions;
+}
+
+/** A fix of this document, or of the file it names (a Helm value fixed in values.yaml, unversioned: it may not be open). */
+function editFor(ctx: ActionContext, fix: Fix, documentChanges: boolean): WorkspaceEdit {
+  if (!fix.path || fix.path === ctx.uri) return ctx.edit(fix.edits);
+  if (documentChanges) return { documentChanges: [{ textDocument: { uri: fix.path, version: null }, edits: fix.edits }] };
+  return { changes: { [fix.path]: fix.edits } };
 }
 
 /** For clients that only understand Commands: the same edit, applied through workspace/applyEdit. */

@@ -30,6 +30,10 @@ export interface DiagnosticsDeps {
    * result so hovers and suppression actions treat them as any other finding.
    */
   workspace?(doc: TextDocument, result: LintResult, config: LintConfig): WorkspaceOutcome | undefined;
+  /** A Helm chart file's result from a lint of its chart; undefined for other files. */
+  chart?(doc: TextDocument, config: LintConfig): LintResult | undefined;
+  /** Open documents whose result depends on this one (the other open files of its Helm chart). */
+  companions?(uri: string): string[];
   /** Reads a file a document refers to (a Compose `.env`, `extends.file`, build Dockerfile): open documents first. */
   readFile?: FileReader;
 }
@@ -86,6 +90,15 @@ export class DocumentDiagnostics {
    * a lint that takes 1 ms should not make the user wait 200 ms.
    */
   schedule(uri: string): void {
+    this.enqueue(uri);
+    // Editing values.yaml changes what its chart's templates render: their cached results are stale too.
+    for (const other of this.deps.companions?.(uri) ?? []) {
+      this.cache.delete(other);
+      this.enqueue(other);
+    }
+  }
+
+  private enqueue(uri: string): void {
     this.dirty.add(uri);
     if (this.active.has(uri)) return;
     this.active.add(uri);
@@ -166,7 +179,7 @@ export class DocumentDiagnostics {
         const host = hostConfig(settings, this.today());
         const config = this.deps.config?.(doc, host) ?? host;
         const read = this.deps.readFile;
-        result = lintDocument(doc, config, this.cache.get(uri)?.result, read && ((path) => (reads.add(path), read(path))));
+        result = this.deps.chart?.(doc, config) ?? lintDocument(doc, config, this.cache.get(uri)?.result, read && ((path) => (reads.add(path), read(path))));
         result = mergeOutcome(result, this.deps.workspace?.(doc, result, config));
       } catch (err) {
         this.deps.log(`Shipshape could not lint ${uri} (version ${version}): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

@@ -154,6 +154,8 @@ export class WorkspaceFiles {
     for (const change of changes) {
       const path = toPath(change.uri);
       if (!path) continue;
+      // Scanned files that read this one (a Compose file's `.env` or built Dockerfile), whatever happened to it.
+      for (const dependent of this.readersOf(path)) relint.add(dependent);
       const name = basename(path);
       if ((CONFIG_FILE_NAMES as readonly string[]).includes(name)) {
         configChanged = true;
@@ -184,6 +186,13 @@ export class WorkspaceFiles {
       for (const path of this.scanned.keys()) if (dockerignoreDirs.has(dirname(path)) && isDockerfileName(path)) relint.add(path);
     }
     await this.relint([...relint]);
+  }
+
+  /** Scanned files whose last lint read (or looked for) `path`. */
+  private readersOf(path: string): string[] {
+    const readers: string[] = [];
+    for (const [scanned, { result }] of this.own) if (result.reads?.some((read) => toPath(read) === path || read === path)) readers.push(scanned);
+    return readers;
   }
 
   private async relint(paths: readonly string[]): Promise<void> {

@@ -23,6 +23,9 @@ export function hoverAt(result: LintResult, position: Position, rules: RuleSet):
     else if (isEngineId(finding.ruleId)) sections.push(renderEngineHover(finding.ruleId, finding.message));
   }
   if (findings.length === 0 || sections.length === 0) return null;
+  // A Helm template: what the finding was found in, as rendered under the chart's values.
+  const snippet = result.helm?.snippets[result.findings.indexOf(findings[0]!)];
+  if (snippet) sections.push(`Rendered from this template:\n\n\`\`\`yaml\n${clip(snippet)}\n\`\`\``);
   const narrowest = [...findings].sort((a, b) => width(a.range) - width(b.range))[0]!;
   return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range: narrowest.range };
 }
@@ -32,4 +35,10 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2,
 /** A comparable size for a range: lines dominate, then characters. */
 function width(range: Range): number {
   return (range.end.line - range.start.line) * 100_000 + (range.end.character - range.start.character);
+}
+
+/** A rendered object, cut to a size a hover can show. */
+function clip(snippet: string): string {
+  const lines = snippet.replace(/^---\s*\n/, '').split('\n');
+  return lines.length > 40 ? [...lines.slice(0, 40), '# …'].join('\n') : lines.join('\n');
 }

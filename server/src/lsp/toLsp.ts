@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver';
 import type { Finding, Severity } from '../core/types';
 import { ENGINE_DIAGNOSTICS } from '../core/builtin';
+import { pathToFileURL } from 'node:url';
 import { docsUrl } from '../docs/render';
 
 export const SOURCE = 'shipshape';
@@ -43,8 +44,16 @@ export function toDiagnostic(finding: Finding, index: number): Diagnostic {
     ...(isEngineId(finding.ruleId) ? {} : { codeDescription: { href: docsUrl(finding.ruleId) } }),
     source: SOURCE,
     message: finding.message,
+    ...(finding.related?.length
+      ? { relatedInformation: finding.related.map((r) => ({ location: { uri: toUri(r.path), range: r.range }, message: r.message })) }
+      : {}),
     data,
   };
+}
+
+/** Related paths come as the lint named them: URIs of open documents, or file paths a workspace scan walked. */
+function toUri(path: string): string {
+  return /^[A-Za-z][A-Za-z0-9+.-]+:/.test(path) && !/^[A-Za-z]:[\\/]/.test(path) ? path : pathToFileURL(path).href;
 }
 
 export function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {

@@ -8,6 +8,7 @@ import { createLinter, type WorkerHeap } from './pool';
 import { walkLintable } from './walk';
 import type { IgnoreRules } from './ignore';
 import { SHIPPED, isLintableFile } from '../targets';
+import { chartOwning, chartRootMemo } from '../helm/host';
 import { lintWorkspace, mergeOutcome, type WorkspaceFile, type WorkspaceOutcome } from '../core/workspace';
 
 export type { FileResult } from './lintFile';
@@ -122,19 +123,20 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
     options.onProgress?.({ ...progress });
   };
   // Ordered delivery: results wait here until every file walked before them is done.
-  const waiting = new Map<number, FileResult>();
+  const waiting = new Map<number, FileResult[]>();
   let nextToDeliver = 0;
-  const deliver = (seq: number, result: FileResult): void => {
+  const deliver = (seq: number, results: FileResult[]): void => {
     if (!options.ordered) {
-      options.onResult?.(result);
+      for (const r of results) options.onResult?.(r);
       return;
     }
-    waiting.set(seq, result);
-    for (let r = waiting.get(nextToDeliver); r; r = waiting.get(nextToDeliver)) {
+    waiting.set(seq, results);
+    for (let rs = waiting.get(nextToDeliver); rs; rs = waiting.get(nextToDeliver)) {
       waiting.delete(nextToDeliver++);
-      options.onResult?.(r);
+      for (const r of rs) options.onResult?.(r);
     }
   };
+  const chartRoot = chartRootMemo();
   const inFlight = new Set<Promise<void>>();
   // Bounded look-ahead keeps memory flat on huge trees while every worker stays busy.
   const limit = Math.max(16, linter.threads * 16);
@@ -153,14 +155,21 @@ export async function scanFiles(roots: readonly string[], options: ScanOptions =
         if (options.signal?.aborted) break;
         if (walked.has(path)) continue;
         walked.add(path);
+        // A Helm chart is one unit: its first file found queues the chart directory, its other files ride along.
+        const chart = chartOwning(path, chartRoot);
+        if (chart && walked.has(chart)) continue;
+        if (chart) walked.add(chart);
         const seq = progress.total++;
-        const task = linter.lint(path, withHint(path, root, options)).then((result) => {
+        const task = linter.lint(chart ?? path, withHint(chart ? join(chart, 'Chart.yaml') : path, root, options)).then(({ more, ...result }) => {
           if (options.signal?.aborted) return;
-          if (collect) files.push(result);
-          if (result.workspace) facts.push({ path: result.path, workspace: result.workspace });
+          const all = [result, ...(more ?? [])];
+          for (const r of all) {
+            if (collect) files.push(r);
+            if (r.workspace) facts.push({ path: r.path, workspace: r.workspace });
+            progress.findings += r.findings.length;
+          }
           progress.done++;
-          progress.findings += result.findings.length;
-          deliver(seq, result);
+          deliver(seq, all);
           report();
         });
         inFlight.add(task);

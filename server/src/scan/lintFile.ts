@@ -12,6 +12,9 @@ import { looksLikeDockerfile } from '../dockerfile/detect';
 import type { Finding } from '../core/types';
 import type { Suppressed } from '../core/suppress';
 import type { WorkspaceFileFacts } from '../core/workspace';
+import { join } from 'node:path';
+import { readChartFiles } from '../helm/fs';
+import { lintChartWithConfig } from '../helm/host';
 import { readFromDisk } from './facts';
 
 /**
@@ -30,6 +33,13 @@ export interface FileResult {
   workspace?: WorkspaceFileFacts;
   /** Why the file was not linted (also reported as its `shipshape/skipped-file` finding). */
   skipped?: string;
+  /** A Helm chart (linted as one unit from its directory): the result of each template and other file with findings. */
+  more?: FileResult[];
+  /**
+   * Other files the lint read or looked for (a Compose file's `.env`, `extends.file`, the Dockerfile a service
+   * builds): a change to any of them changes this result, so the editor re-lints it (lsp/files.ts).
+   */
+  reads?: string[];
 }
 
 export type Decoded = { text: string } | { skipped: string };
@@ -60,6 +70,7 @@ export function languageByContent(text: string): 'dockerfile' | 'yaml' | undefin
 }
 
 export function lintFile(path: string, config: LintConfig): FileResult {
+  if (isChartDir(path)) return lintChartDir(path, config);
   const skip = (reason: string): FileResult => failed(path, reason, config);
   try {
     const limit = config.maxFileBytes ?? MAX_FILE_BYTES;
@@ -85,8 +96,20 @@ export function lintFile(path: string, config: LintConfig): FileResult {
       languageId = languageByContent(text);
       if (!languageId) return skip('its name and content are neither a Dockerfile nor Kubernetes YAML');
     }
-    const result = lint({ path, text, readFile: readFromDisk, ...(languageId ? { languageId } : {}) }, config, SHIPPED);
-    return { path, kind: result.kind, findings: result.findings, suppressed: result.suppressed, ...(result.workspace ? { workspace: result.workspace } : {}) };
+    const reads = new Set<string>();
+    const readFile = (other: string): string | undefined => {
+      reads.add(other);
+      return readFromDisk(other);
+    };
+    const result = lint({ path, text, readFile, ...(languageId ? { languageId } : {}) }, config, SHIPPED);
+    return {
+      path,
+      kind: result.kind,
+      findings: result.findings,
+      suppressed: result.suppressed,
+      ...(result.workspace ? { workspace: result.workspace } : {}),
+      ...(reads.size ? { reads: [...reads] } : {}),
+    };
   } catch (err) {
     return skip(`it cannot be read (${(err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err))})`);
   }
@@ -105,4 +128,27 @@ export function failed(path: string, reason: string, config: LintConfig = {}): F
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+function isChartDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory() && statSync(join(path, 'Chart.yaml')).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A chart is one unit: rendered once, its findings returned per file (the Chart.yaml result leads, the rest in `more`). */
+function lintChartDir(root: string, config: LintConfig): FileResult {
+  const chartYaml = join(root, 'Chart.yaml');
+  try {
+    const result = lintChartWithConfig(readChartFiles(root), config, SHIPPED);
+    // Every template gets a result, also without findings, so a re-lint after an edit clears what it fixed.
+    for (const t of result.templates) if (!result.files.has(t.path)) result.files.set(t.path, { path: t.path, findings: [], snippets: [] });
+    const files: FileResult[] = [...result.files.values()].map((f) => ({ path: f.path, kind: 'k8s', findings: f.findings, suppressed: [], ...(f.workspace ? { workspace: f.workspace } : {}) }));
+    const own = files.find((f) => f.path === chartYaml);
+    return { path: chartYaml, kind: 'k8s', findings: own?.findings ?? [], suppressed: [], more: files.filter((f) => f !== own) };
+  } catch (err) {
+    return failed(chartYaml, `its chart could not be read (${err instanceof Error ? err.message : String(err)})`, config);
+  }
 }

@@ -3,6 +3,7 @@ import { relative, sep } from 'node:path';
 import type { LintConfig } from '../core/config';
 import type { RuleMeta } from '../core/types';
 import { toSarif } from '../cli/format/sarif';
+import { mapFindingPaths } from '../cli/report';
 import { workspaceConfig } from '../config/node';
 import { scanFiles } from './index';
 import { todayIso, withFileFacts } from './facts';
@@ -30,7 +31,7 @@ export async function exportSarif(folders: readonly string[], options: ExportSar
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
   });
-  const report = { files: summary.files.filter((f) => f.kind !== 'other' || f.findings.length).map((f) => ({ path: relative(cwd, f.path).split(sep).join('/'), findings: f.findings })) };
+  const report = { files: summary.files.filter((f) => f.kind !== 'other' || f.findings.length).map((f) => ({ path: relative(cwd, f.path).split(sep).join('/'), findings: f.findings.map((x) => mapFindingPaths(x, (p) => relative(cwd, p).split(sep).join('/'))) })) };
   const sarif = toSarif(report, options.metas, { toolVersion: options.toolVersion, cwd });
   return { sarif: `${JSON.stringify(sarif, null, 2)}\n`, files: summary.files.length, findings: summary.findings };
 }

@@ -9,6 +9,9 @@ ruleTester(rule, {
     ...validEverywhere(`${C}    securityContext:\n      allowPrivilegeEscalation: false\n`),
     ...validEverywhere('containers:\n  - {name: app, image: nginx:1.27.3, securityContext: {allowPrivilegeEscalation: false}}\n'),
     ...validEverywhere(`initContainers:\n  - name: init\n    image: busybox:1.36\n    securityContext: {allowPrivilegeEscalation: false}\n${C}    securityContext:\n      allowPrivilegeEscalation: false\n`),
+    // Windows pods: the field is Linux-only and PSA exempts them.
+    ...validEverywhere(`os:\n  name: windows\n${C}`),
+    ...validEverywhere(`os: {name: windows}\n${C}    securityContext:\n      allowPrivilegeEscalation: true\n`),
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: b\n',
   ],
   invalid: [
@@ -24,6 +27,7 @@ ruleTester(rule, {
     ...invalidEverywhere('a pod-level value does not exist for this field', `securityContext:\n  allowPrivilegeEscalation: false\n${C}`, [{ messageId: 'unset', range: '4:11-4:14' }], {
       suggestions: [`securityContext:\n  allowPrivilegeEscalation: false\n${C}    securityContext:\n      allowPrivilegeEscalation: false\n`],
     }),
+    ...invalidEverywhere('a Linux pod is checked', `os:\n  name: linux\n${C}`, [{ messageId: 'unset', range: '4:11-4:14' }]),
     ...invalidEverywhere('init container checked too', `initContainers:\n  - name: init\n    image: busybox:1.36\n${C}    securityContext:\n      allowPrivilegeEscalation: false\n`, [{ messageId: 'unset', range: '2:11-2:15', container: 'init' }]),
   ],
 });

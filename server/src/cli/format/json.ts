@@ -1,6 +1,6 @@
 // Machine output. The shape is a stable contract (documented in `shipshape scan --help`); bump
 // JSON_SCHEMA_VERSION on any incompatible change.
-import type { Fix, ObjectRef, Range, Severity } from '../../core/types';
+import type { Fix, ObjectRef, Range, RelatedLocation, Severity } from '../../core/types';
 import type { ScanReport, SeverityCounts } from '../report';
 import { countBySeverity } from '../report';
 
@@ -20,6 +20,8 @@ export interface JsonFinding {
   fix: Fix | null;
   /** Fixes that change behaviour; offered, never applied automatically. */
   suggestions: Fix[];
+  /** Other places that explain the finding (for a Helm template: the values line that set the value). */
+  related?: RelatedLocation[];
 }
 
 export interface JsonOutput {
@@ -41,6 +43,7 @@ export function toJson(report: ScanReport, toolVersion: string): JsonOutput {
       ...(f.object ? { object: f.object } : {}),
       fix: f.fix ?? null,
       suggestions: f.suggestions,
+      ...(f.related ? { related: f.related } : {}),
     })),
   );
   return {

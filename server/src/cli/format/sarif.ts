@@ -48,13 +48,14 @@ export function toSarif(report: ScanReport, metas: readonly RuleMeta[], options:
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const root = sarifRoot(options.cwd, report.files.map((f) => f.path));
   const readText = options.readText ?? ((path: string) => readTextFile(resolve(options.cwd, path)));
+  const uriOf = (path: string) => encodeUri(relative(root, resolve(options.cwd, path)).split(sep).join('/'));
   const results = report.files.flatMap((file) => {
-    const uri = encodeUri(relative(root, resolve(options.cwd, file.path)).split(sep).join('/'));
+    const uri = uriOf(file.path);
     const prints = fingerprints(file.path, file.findings, file.text ?? (file.findings.length ? readText(file.path) : undefined));
     return file.findings.map((f, i) => {
       const ruleIndex = index.get(f.ruleId);
       const location = { artifactLocation: { uri, uriBaseId: SRCROOT }, region: region(f.range) };
-      const fixes = [...(f.fix ? [f.fix] : []), ...f.suggestions].map((fix) => sarifFix(fix, uri));
+      const fixes = [...(f.fix ? [f.fix] : []), ...f.suggestions].map((fix) => sarifFix(fix, fix.path ? uriOf(fix.path) : uri));
       return {
         ruleId: f.ruleId,
         ...(ruleIndex !== undefined ? { ruleIndex } : {}),
@@ -76,6 +77,9 @@ export function toSarif(report: ScanReport, metas: readonly RuleMeta[], options:
               : {}),
           },
         ],
+        ...(f.related?.length
+          ? { relatedLocations: f.related.map((r, id) => ({ id, physicalLocation: { artifactLocation: { uri: uriOf(r.path), uriBaseId: SRCROOT }, region: region(r.range) }, message: { text: r.message } })) }
+          : {}),
         partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
         ...(fixes.length ? { fixes } : {}),
       };
@@ -133,12 +137,15 @@ function ruleDescriptor(meta: RuleMeta): Record<string, unknown> {
     messageStrings: Object.fromEntries(Object.entries<string>(meta.messages).map(([id, text]) => [id, { text: sarifTemplate(text) }])),
     defaultConfiguration: { level: LEVEL[meta.severity], enabled: meta.enabledByDefault !== false },
     properties: {
-      tags: ['security', meta.target === 'dockerfile' ? 'dockerfile' : 'kubernetes', ...meta.equivalents, ...Object.values(meta.messageEquivalents ?? {}).flatMap((v) => v ?? [])],
+      tags: ['security', TARGET_TAG[meta.target] ?? meta.target, ...meta.equivalents, ...Object.values(meta.messageEquivalents ?? {}).flatMap((v) => v ?? [])],
       precision: 'high',
       'security-severity': SECURITY_SEVERITY[meta.severity],
     },
   };
 }
+
+/** The tag naming the kind of file a rule checks. */
+const TARGET_TAG: Record<string, string> = { dockerfile: 'dockerfile', k8s: 'kubernetes', compose: 'compose', workspace: 'workspace' };
 
 function engineDescriptor(id: EngineDiagnosticId): Record<string, unknown> {
   const meta = ENGINE_DIAGNOSTICS[id];

@@ -36,13 +36,16 @@ export class TextReporter {
    * a heading, for files already counted.
    */
   crossFile(file: FileReport): void {
-    if (!file.findings.length) return;
+    if (!file.findings.length && !file.note) return;
     if (!this.crossFileHeader) {
       this.crossFileHeader = true;
       this.write(`${this.blocks ? '\n' : ''}${this.paint('bold', 'Cross-file findings (workspace rules):')}\n`);
       this.blocks = 0;
     }
-    this.block(file);
+    // The file's own findings streamed before the workspace knew who runs the image; say it once here.
+    const lead = file.note ? `${file.path}  ${this.paint('gray', file.note.replace(/^\((.*)\)$/, '$1'))}\n` : '';
+    if (file.findings.length) this.block(file, lead);
+    else this.write(`${this.blocks++ ? '\n' : ''}${lead}`);
   }
 
   /** The closing summary line. */
@@ -62,7 +65,7 @@ export class TextReporter {
     return this.worst;
   }
 
-  private block(file: FileReport): void {
+  private block(file: FileReport, lead = ''): void {
     if (file.findings.length === 0) return;
     for (const f of file.findings) {
       this.counts[f.severity]++;
@@ -79,7 +82,7 @@ export class TextReporter {
     const text = rows
       .map((r) => [r.where.padEnd(w.where), this.paint(SEVERITY_STYLE[r.severity], r.severity.padEnd(w.severity)), r.message.padEnd(w.message), this.paint('gray', r.ruleId)].join('  '))
       .join('\n');
-    this.write(`${this.blocks++ ? '\n' : ''}${text}\n`);
+    this.write(`${this.blocks++ ? '\n' : ''}${lead}${text}\n`);
   }
 
   private paint(style: keyof typeof CODES, text: string): string {

@@ -45,7 +45,7 @@ export default k8sRule({
     const pod = podSpecOf(object);
     if (!pod || pod.podFields === 'none') return;
     const setting = podField(pod, 'automountServiceAccountToken');
-    if (setting?.value === false) return;
+    if (setting?.value === false || (!setting && pod.fragment)) return;
     report({ messageId: 'pod', range: podRangeOr(file, setting, object), suggestions: [{ messageId: 'setFalse', edits: setPodField(file, pod, ['automountServiceAccountToken'], 'false') }] });
   },
 });

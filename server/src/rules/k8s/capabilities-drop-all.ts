@@ -35,6 +35,8 @@ export default k8sRule({
       const caps = asMap(effective(container, 'capabilities').node, doc);
       const dropNode = get(caps, 'drop', doc);
       if (stringItems(dropNode, doc).some((c) => capabilityName(c.value) === 'ALL')) continue;
+      // A patch without a drop list leaves the base's in place.
+      if (!dropNode && container.pod.fragment) continue;
       report({
         messageId: 'notDropped',
         data: { container: container.name },

@@ -20,6 +20,9 @@ export default k8sRule({
       addSnippet: 'Add `limits.cpu: {{value}}` (adjust to the measured use)',
     },
     equivalents: ['checkov:CKV_K8S_11', 'kube-linter:unset-cpu-requirements', 'trivy:KSV-0011', 'kubesec:LimitsCPU', 'polaris:cpuLimitsMissing', 'kube-score:container-resources'],
+    peerNotes: {
+      'polaris:cpuLimitsMissing': 'init containers are checked too; Polaris excludes them from its resource checks (`containers: exclude: [initContainer]`).',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    resources:\n      limits:\n        cpu: 500m\n')],

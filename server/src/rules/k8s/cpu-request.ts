@@ -21,6 +21,9 @@ export default k8sRule({
       addSnippet: 'Add `requests.cpu: {{value}}` (adjust to the measured use)',
     },
     equivalents: ['checkov:CKV_K8S_10', 'kube-linter:unset-cpu-requirements', 'trivy:KSV-0015', 'kubesec:RequestsCPU', 'polaris:cpuRequestsMissing', 'kube-score:container-resources'],
+    peerNotes: {
+      'polaris:cpuRequestsMissing': 'init containers are checked too; Polaris excludes them from its resource checks (`containers: exclude: [initContainer]`).',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    resources:\n      requests:\n        cpu: 100m\n')],

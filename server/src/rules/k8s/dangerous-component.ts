@@ -74,7 +74,12 @@ export default k8sRule({
       gitSyncGit: 'Container `{{container}}` sets `{{setting}}`: git-sync runs whatever program it names, so anyone who can edit this workload runs code with its service account.',
       noAuth: 'Container `{{container}}` runs the {{component}} with `{{setting}}`: anyone who reaches it acts without logging in.',
     },
-    equivalents: ['checkov:CKV_K8S_159'],
+    equivalents: [],
+    // Only the git-sync findings: a Checkov skip of CKV_K8S_159 must not silence Tiller or a dashboard without login.
+    messageEquivalents: { gitSyncGit: ['checkov:CKV_K8S_159'] },
+    peerNotes: {
+      'checkov:CKV_K8S_159': '`GIT_SYNC_GIT` (git-sync v3\'s name for the same setting) and `--git` on a git-sync image are reported too; Checkov looks for `GITSYNC_GIT` only.',
+    },
     examples: {
       bad: [
         exampleDeployment('containers:\n  - name: tiller\n    image: gcr.io/kubernetes-helm/tiller:v2.16.12\n'),

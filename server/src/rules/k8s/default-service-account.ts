@@ -27,6 +27,7 @@ export default k8sRule({
     const pod = podSpecOf(object);
     if (!pod || pod.podFields === 'none') return;
     const setting = podField(pod, 'serviceAccountName') ?? podField(pod, 'serviceAccount');
+    if (!setting && pod.fragment) return;
     const value = setting?.value;
     if (typeof value === 'string' && value !== '' && value !== 'default') return;
     const range = setting && value === 'default' ? nodeRange(file, setting.node) : undefined;

@@ -17,6 +17,9 @@ export default k8sRule({
     standards: { pss: ['baseline/hostPorts'] },
     messages: { hostPort: 'Container `{{container}}` binds host port {{port}}.' },
     equivalents: ['checkov:CKV_K8S_26', 'trivy:KSV-0024', 'pss:baseline/hostPorts', 'polaris:hostPortSet'],
+    peerNotes: {
+      'checkov:CKV_K8S_26': 'an explicit `hostPort: 0` is not reported: 0 means no host port, and Pod Security Standards allow it; Checkov fails any `hostPort` key.',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    ports:\n      - containerPort: 8080\n        hostPort: 80\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    ports:\n      - containerPort: 8080\n')],

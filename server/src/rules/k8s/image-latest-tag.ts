@@ -11,7 +11,7 @@ export default k8sRule({
     title: 'Image uses `latest` or no tag',
     severity: 'warning',
     description:
-      'Reports a container image whose tag is `latest`, or that has neither a tag nor a digest (the runtime then pulls `latest`). A digest pins the image whatever the tag says. Values that build tooling substitutes (`{IMAGE}`, `${IMAGE}`, `{{ .Image }}`) are not images: the file gets one templated-yaml notice instead. kube-linter\'s `latest-tag` with its default block list only sees a written `:latest` and passes an untagged image; we report that too, as Checkov, Trivy and Polaris do.',
+      'Reports a container image whose tag is `latest`, or that has neither a tag nor a digest (the runtime then pulls `latest`). A digest pins the image whatever the tag says. Values that build tooling substitutes (`{IMAGE}`, `${IMAGE}`, `{{ .Image }}`) are not images: the file gets one templated-yaml notice instead.',
     rationale:
       '`latest` moves: the same manifest runs a different image after every push and after every node replacement, so a rollout cannot be reviewed, reproduced or rolled back, and a compromised upstream image reaches the cluster unseen.',
     remediation: 'Use an explicit version tag such as `nginx:1.27.3`, and preferably pin the digest (`nginx:1.27.3@sha256:…`).',
@@ -22,6 +22,9 @@ export default k8sRule({
       untagged: 'Image `{{image}}` has no tag, so `latest` is pulled; pin a version.',
     },
     equivalents: ['checkov:CKV_K8S_14', 'kube-linter:latest-tag', 'trivy:KSV-0013', 'polaris:tagNotSpecified', 'kube-score:container-image-tag'],
+    peerNotes: {
+      'polaris:tagNotSpecified': 'an untagged image behind a registry port (`localhost:5000/nginx`) is reported: Polaris reads the port\'s colon as a tag.',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:latest\n'), examplePod('containers:\n  - name: app\n    image: nginx\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],

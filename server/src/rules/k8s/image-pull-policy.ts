@@ -39,6 +39,8 @@ export default k8sRule({
       const { doc } = container.pod;
       const node = get(container.node, 'imagePullPolicy', doc);
       const explicit = stringValue(node, doc);
+      // A patch that sets only the image keeps the base's policy.
+      if (explicit === undefined && container.pod.fragment) continue;
       // Kubernetes defaults to Always for `latest` and untagged images, IfNotPresent otherwise.
       const policy = explicit ?? (image.ref.tag === undefined || image.ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
       if (policy === 'Always') continue;

@@ -18,7 +18,6 @@ import hostAliases from './host-aliases';
 import hostPathVolume from './host-path-volume';
 import hostPort from './host-port';
 import hostUsers from './host-users';
-import imageDigestConsistency from './image-digest-consistency';
 import imageLatestTag from './image-latest-tag';
 import imageNotPinned from './image-not-pinned';
 import imagePullPolicy from './image-pull-policy';
@@ -83,7 +82,6 @@ export const K8S_RULES: readonly Rule[] = [
   hostPathVolume,
   hostPort,
   hostUsers,
-  imageDigestConsistency,
   imageLatestTag,
   imageNotPinned,
   imagePullPolicy,

@@ -21,6 +21,9 @@ export default k8sRule({
       addSnippet: 'Add `requests.memory: {{value}}` (adjust to the measured use)',
     },
     equivalents: ['checkov:CKV_K8S_12', 'kube-linter:unset-memory-requirements', 'trivy:KSV-0016', 'kubesec:RequestsMemory', 'polaris:memoryRequestsMissing', 'kube-score:container-resources'],
+    peerNotes: {
+      'polaris:memoryRequestsMissing': 'init containers are checked too; Polaris excludes them from its resource checks (`containers: exclude: [initContainer]`).',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    resources:\n      requests:\n        memory: 256Mi\n')],

@@ -31,7 +31,7 @@ export default k8sRule({
   },
   check({ file, object, report }) {
     const w = workload(file, object);
-    if (!w || get(w.pod.node, 'securityContext', w.pod.doc)) return;
+    if (!w || w.pod.fragment || get(w.pod.node, 'securityContext', w.pod.doc)) return;
     for (const container of w.containers) {
       // Tekton's stepTemplate and an Argo template's own securityContext count as written.
       if (get(container.node, 'securityContext', container.pod.doc) || container.defaults || container.podLevel) continue;

@@ -38,6 +38,8 @@ export default k8sRule({
       if (nonRoot.value === true || (typeof user.value === 'number' && user.value > 0)) continue;
       // UID 0 said out loud is k8s/run-as-user-zero's finding; do not report it twice.
       if (user.value === 0) continue;
+      // A patch that writes neither field keeps the base's.
+      if (container.pod.fragment && nonRoot.from === 'unset' && user.from === 'unset') continue;
       report({
         messageId: 'mayRunAsRoot',
         data: { container: container.name },

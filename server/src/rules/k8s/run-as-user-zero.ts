@@ -16,6 +16,9 @@ export default k8sRule({
     standards: { pss: ['restricted/runAsUser'], cis: ['CIS Kubernetes 5.2.6'] },
     messages: { rootUser: 'Container `{{container}}` runs as UID 0 (root).' },
     equivalents: ['checkov:CKV_K8S_23', 'kube-linter:run-as-non-root', 'trivy:KSV-0105', 'pss:restricted/runAsUser'],
+    peerNotes: {
+      'checkov:CKV_K8S_23': 'pod-level `runAsNonRoot: true` with `runAsUser: 0` is reported (the kubelet refuses to start it); Checkov passes it because `runAsNonRoot` is true.',
+    },
     examples: {
       bad: [examplePod('securityContext:\n  runAsUser: 0\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('securityContext:\n  runAsUser: 0\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n    securityContext:\n      runAsUser: 10001\n')],

@@ -23,7 +23,7 @@ export default k8sRule({
       unconfined: 'Seccomp is `Unconfined` for {{who}}.',
       useRuntimeDefault: 'Use `RuntimeDefault`',
     },
-    equivalents: ['trivy:KSV-0104', 'pss:baseline/seccompProfile_baseline'],
+    equivalents: ['trivy:KSV-0104', 'pss:baseline/seccompProfile_baseline', 'checkov:CKV_K8S_31'],
     examples: {
       bad: [examplePod('securityContext:\n  seccompProfile:\n    type: Unconfined\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('securityContext:\n  seccompProfile:\n    type: RuntimeDefault\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

@@ -23,6 +23,10 @@ export default k8sRule({
       setRuntimeDefault: 'Set `seccompProfile.type: RuntimeDefault` on the container',
     },
     equivalents: ['checkov:CKV_K8S_31', 'trivy:KSV-0030'],
+    peerNotes: {
+      'checkov:CKV_K8S_31': 'a `Localhost` profile passes (it confines the container, and PSS Restricted allows it), and the `seccomp.security.alpha.kubernetes.io/pod` annotation does not count (kubelets ignore it since 1.27); Checkov passes only `RuntimeDefault` or the annotation. `Unconfined` is `k8s/seccomp-unconfined`, which claims this id too.',
+      'trivy:KSV-0030': 'an `Unconfined` profile is reported by `k8s/seccomp-unconfined`, which claims Trivy\'s narrower KSV-0104 and not this id, so that a skip of KSV-0030 leaves it reported, as Trivy\'s KSV-0104 would be.',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('securityContext:\n  seccompProfile:\n    type: RuntimeDefault\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],
@@ -30,7 +34,7 @@ export default k8sRule({
   },
   check({ file, object, report }) {
     for (const container of workload(file, object)?.containers ?? []) {
-      if (effectiveIn(container, 'seccompProfile', 'type').value !== undefined) continue;
+      if (effectiveIn(container, 'seccompProfile', 'type').value !== undefined || container.pod.fragment) continue;
       report({
         messageId: 'unset',
         data: { container: container.name },

@@ -25,6 +25,9 @@ export default k8sRule({
       userRole: 'SELinux `{{field}}` is set to `{{value}}`; custom users and roles are not allowed.',
     },
     equivalents: ['trivy:KSV-0025', 'pss:baseline/seLinuxOptions'],
+    peerNotes: {
+      'trivy:KSV-0025': '`type: container_engine_t` passes: Pod Security Standards allow it since Kubernetes 1.31, and Trivy\'s list predates it.',
+    },
     examples: {
       bad: [examplePod('securityContext:\n  seLinuxOptions:\n    type: spc_t\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('securityContext:\n  seLinuxOptions:\n    level: "s0:c123,c456"\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

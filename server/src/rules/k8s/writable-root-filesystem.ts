@@ -30,7 +30,7 @@ export default k8sRule({
   check({ file, object, report }) {
     for (const container of workload(file, object)?.containers ?? []) {
       const setting = effective(container, 'readOnlyRootFilesystem');
-      if (setting.value === true) continue;
+      if (setting.value === true || (setting.from === 'unset' && container.pod.fragment)) continue;
       report({
         messageId: 'writable',
         data: { container: container.name },
