@@ -140,3 +140,55 @@ test('paths: POSIX, Windows and URIs', () => {
   assert.equal(joinPath(dirOf('file:///w/app%20x/compose.yaml'), './api/Dockerfile'), 'file:///w/app%20x/api/Dockerfile');
   assert.equal(joinPath(dirOf('C:\\w\\compose.yaml'), 'api\\Dockerfile'), 'C:\\w\\api\\Dockerfile');
 });
+
+test('include: services of included files join the project with their own project directory and .env; conflicts are reported', () => {
+  const files: Record<string, string> = {
+    '/p/db/compose.yaml': 'include:\n  - ../cache.yaml\nservices:\n  db:\n    image: postgres:${PG}\n',
+    '/p/db/.env': 'PG=16\n',
+    '/p/.env': 'PG=9\n',
+    '/p/cache.yaml': 'services:\n  cache:\n    image: redis:7\n',
+    '/p/web.yaml': 'services:\n  web:\n    image: nginx:1\n',
+    '/p/web.override.yaml': 'services:\n  web:\n    read_only: true\n',
+    '/p/other.yaml': 'services:\n  api:\n    image: other:1\n',
+    '/p/vars/app.env': 'PG=15\n',
+    '/p/loop.yaml': 'include:\n  - compose.yaml\nservices:\n  looped:\n    image: x:1\n',
+  };
+  const compose = parse(
+    'include:\n  - db/compose.yaml\n  - path: [web.yaml, web.override.yaml]\n  - path: other.yaml\n    env_file: vars/app.env\n  - missing.yaml\n  - loop.yaml\nservices:\n  api:\n    image: app:1\n',
+    files,
+  );
+  assert.deepEqual(compose.services.map((s) => s.name), ['api'], 'rules run on this file\'s own services only');
+  assert.deepEqual(compose.included.map((i) => [i.service.name, i.compose.file.path, i.include.path]), [
+    ['db', '/p/db/compose.yaml', 'db/compose.yaml'],
+    ['cache', '/p/cache.yaml', 'db/compose.yaml'],
+    ['web', '/p/web.override.yaml', 'web.yaml'],
+    ['looped', '/p/loop.yaml', 'loop.yaml'],
+  ]);
+  const db = compose.included[0]!;
+  assert.equal(db.compose.env.get('PG'), '16', 'the included project reads the .env of its own directory');
+  const web = compose.included[2]!.service;
+  assert.deepEqual([setting(web, 'image')?.source.file.path, setting(web, 'read_only')?.source.file.path], ['/p/web.yaml', '/p/web.override.yaml'], 'paths of one entry merge as overrides');
+  // `api` of other.yaml conflicts with this file's `api`: Compose refuses the project; reported on the include path.
+  assert.deepEqual(compose.diagnostics.map((d) => [d.id, at(d.range), d.message]), [
+    ['shipshape/parse-error', '4:11', 'Service `api` from other.yaml conflicts with the one in this file; Docker Compose does not merge included services and refuses the project.'],
+  ]);
+  // An include cycle (loop.yaml includes compose.yaml back) stops, and nothing is read without a host.
+  assert.deepEqual(parse('include:\n  - loop.yaml\nservices:\n  a:\n    image: a:1\n', {}).included, []);
+});
+
+test('include: env_file and project_directory decide the included project\'s variables', () => {
+  const files: Record<string, string> = {
+    '/p/sub/app.yaml': 'services:\n  app:\n    image: app:${TAG}\n',
+    '/p/sub/.env': 'TAG=from-sub\n',
+    '/p/elsewhere/.env': 'TAG=from-elsewhere\n',
+    '/p/a.env': 'TAG=from-a\n',
+    '/p/b.env': 'TAG=from-b\n',
+  };
+  const tag = (include: string) => {
+    const model = parse(`include:\n${include}services:\n  x:\n    image: x:1\n`, files).included[0]!;
+    return model.compose.env.get('TAG');
+  };
+  assert.equal(tag('  - sub/app.yaml\n'), 'from-sub');
+  assert.equal(tag('  - path: sub/app.yaml\n    project_directory: elsewhere\n'), 'from-elsewhere');
+  assert.equal(tag('  - path: sub/app.yaml\n    env_file: [a.env, b.env]\n'), 'from-b');
+});

@@ -62,12 +62,37 @@ export interface ComposeInclude {
   range: Range;
 }
 
+/**
+ * One `include:` entry: its paths (several are merged as overrides into one application model), and the project
+ * directory and env files that application is read with (defaults: the first path's directory and its `.env`).
+ */
+interface IncludeEntry {
+  paths: ComposeInclude[];
+  projectDirectory?: string;
+  envFiles?: string[];
+}
+
+/** A service another file adds to this project through `include:` (recursively). */
+export interface IncludedService {
+  service: ComposeService;
+  /** The included file's own model (its settings, interpolated with its own project's variables). */
+  compose: ComposeFile;
+  /** The entry of this file's `include:` that pulls it in, where conflicts are reported. */
+  include: ComposeInclude;
+}
+
 export interface ComposeFile {
   file: SourceFile;
   doc: Document | undefined;
   root: YAMLMap | undefined;
   services: ComposeService[];
   includes: ComposeInclude[];
+  /**
+   * Services of files this one pulls in with `include:`, as Docker Compose copies them into the project. Rules run on
+   * `services` only (a service's findings land in the file that defines it, which is linted on its own); cross-service
+   * references (`network_mode: "service:vpn"`) look here too (`projectService`).
+   */
+  included: IncludedService[];
   /** Variables from the `.env` beside the file. */
   env: Env;
   /** Reads the files this one refers to; undefined in hosts that cannot (then those parts are unknown). */
@@ -78,10 +103,18 @@ export interface ComposeFile {
 /** Past this many alias expansions a document is refused (alias bombs); real Compose files use a few dozen. */
 const MAX_ALIAS_COUNT = 10_000;
 const MAX_EXTENDS_DEPTH = 8;
+const MAX_INCLUDE_DEPTH = 8;
 
-export function parseCompose(file: SourceFile, readFile?: FileReader): ComposeFile {
-  const env = readEnv(file.path, readFile);
-  const empty: ComposeFile = { file, doc: undefined, root: undefined, services: [], includes: [], env, readFile, diagnostics: [] };
+export interface ParseOptions {
+  /** Variables to interpolate with instead of the `.env` beside the file (an included file's project). */
+  env?: Env;
+  /** Files including this one, outermost first (cycle guard). */
+  includedBy?: readonly string[];
+}
+
+export function parseCompose(file: SourceFile, readFile?: FileReader, options: ParseOptions = {}): ComposeFile {
+  const env = options.env ?? readEnv(file.path, readFile);
+  const empty: ComposeFile = { file, doc: undefined, root: undefined, services: [], includes: [], included: [], env, readFile, diagnostics: [] };
   const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
   if (doc.errors.length) {
     const err = doc.errors[0]!;
@@ -102,12 +135,77 @@ export function parseCompose(file: SourceFile, readFile?: FileReader): ComposeFi
     if (!node || !keyRange || entry.via) continue;
     services.push(loader.service(entry.key, node, keyRange));
   }
-  return { ...empty, doc, root, services, includes: includesOf(file, root, doc) };
+  const includeList = includeEntries(file, root, doc);
+  const own: ComposeFile = { ...empty, doc, root, services, includes: includeList.flatMap((e) => e.paths) };
+  return { ...own, ...includeProject(own, includeList, readFile, options.includedBy ?? []) };
 }
 
 function readEnv(path: string, readFile: FileReader | undefined): Env {
-  const text = readFile?.(joinPath(dirOf(path), '.env'));
-  return text === undefined ? new Map() : parseDotEnv(text);
+  return readEnvFiles([joinPath(dirOf(path), '.env')], readFile);
+}
+
+/** Variables of env files in order, later files winning; missing files add nothing. */
+function readEnvFiles(paths: readonly string[], readFile: FileReader | undefined): Env {
+  const env = new Map<string, string>();
+  for (const path of paths) {
+    const text = readFile?.(path);
+    if (text !== undefined) for (const [k, v] of parseDotEnv(text)) env.set(k, v);
+  }
+  return env;
+}
+
+/**
+ * Loads every `include:` entry as Docker Compose does: each as its own application (relative paths and the `.env`
+ * from its project directory, its own includes recursively), the paths of one entry merged as overrides, then its
+ * services copied into this project. A service name the project already has is a conflict Compose refuses.
+ */
+function includeProject(self: ComposeFile, entries: readonly IncludeEntry[], readFile: FileReader | undefined, includedBy: readonly string[]): Pick<ComposeFile, 'included' | 'diagnostics'> {
+  const included: IncludedService[] = [];
+  const diagnostics: ComposeDiagnostic[] = [...self.diagnostics];
+  const chain = [...includedBy, self.file.path];
+  if (!readFile || chain.length > MAX_INCLUDE_DEPTH) return { included, diagnostics };
+  const dir = dirOf(self.file.path);
+  const defined = new Map<string, string>(self.services.map((s) => [s.name, 'this file']));
+  for (const entry of entries) {
+    const first = entry.paths[0];
+    if (!first) continue;
+    const projectDir = entry.projectDirectory !== undefined ? joinPath(dir, entry.projectDirectory) : dirOf(joinPath(dir, first.path));
+    const env = readEnvFiles(entry.envFiles ? entry.envFiles.map((f) => joinPath(dir, f)) : [joinPath(projectDir, '.env')], readFile);
+    // The paths of one entry are one application: later files override earlier ones service by service.
+    const merged = new Map<string, IncludedService>();
+    for (const include of entry.paths) {
+      const path = joinPath(dir, include.path);
+      if (chain.includes(path)) continue;
+      const text = readFile(path);
+      if (text === undefined) continue;
+      const model = parseCompose(new SourceFile(path, text), readFile, { env, includedBy: chain });
+      for (const { service, compose } of [...model.services.map((service) => ({ service, compose: model })), ...model.included]) {
+        const base = merged.get(service.name);
+        merged.set(service.name, { service: base ? overridden(base.service, service) : service, compose, include: base?.include ?? include });
+      }
+    }
+    for (const item of merged.values()) {
+      const where = defined.get(item.service.name);
+      if (where !== undefined) {
+        diagnostics.push({
+          id: 'shipshape/parse-error',
+          range: item.include.range,
+          message: `Service \`${item.service.name}\` from ${item.include.path} conflicts with the one in ${where}; Docker Compose does not merge included services and refuses the project.`,
+        });
+        continue;
+      }
+      defined.set(item.service.name, item.include.path);
+      included.push(item);
+    }
+  }
+  return { included, diagnostics };
+}
+
+/** A service an override file redefines: its settings first (they win), then the base's, as with `extends`. */
+function overridden(base: ComposeService, override: ComposeService): ComposeService {
+  const settings = new Map(base.settings);
+  for (const [key, list] of override.settings) settings.set(key, [...list, ...(base.settings.get(key) ?? [])]);
+  return { ...override, settings };
 }
 
 class Loader {
@@ -240,17 +338,20 @@ export function scalarString(s: Scalar | undefined): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }
 
-function includesOf(file: SourceFile, root: YAMLMap, doc: Document): ComposeInclude[] {
-  const out: ComposeInclude[] = [];
+function includeEntries(file: SourceFile, root: YAMLMap, doc: Document): IncludeEntry[] {
+  const out: IncludeEntry[] = [];
   const include = fieldOf(root, 'include', doc);
   const seq = include?.value && 'items' in include.value && !isMap(include.value) ? (include.value.items as unknown[]) : [];
   for (const item of seq) {
     const map = asMap(item, doc);
-    const paths = map ? stringItems(fieldOf(map, 'path', doc)?.value, doc) : stringItems(item, doc);
-    for (const p of paths) {
+    const paths: ComposeInclude[] = [];
+    for (const p of map ? stringItems(fieldOf(map, 'path', doc)?.value, doc) : stringItems(item, doc)) {
       const range = nodeRange(file, p.node);
-      if (range) out.push({ path: p.value, range });
+      if (range) paths.push({ path: p.value, range });
     }
+    const projectDirectory = map ? stringItems(fieldOf(map, 'project_directory', doc)?.value, doc)[0]?.value : undefined;
+    const envFiles = map && fieldOf(map, 'env_file', doc) ? stringItems(fieldOf(map, 'env_file', doc)?.value, doc).map((f) => f.value) : undefined;
+    out.push({ paths, ...(projectDirectory !== undefined ? { projectDirectory } : {}), ...(envFiles ? { envFiles } : {}) });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { asMap, nodeRange } from '../k8s/yaml';
 import { interpolate } from './interpolate';
 import { fieldOf, scalarString, type ComposeFile, type ComposeService, type Entry, type Setting } from './model';
+import { relativePath } from '../core/paths';
 
 /** The setting in force for `key`: the service's own or merged one, else the nearest `extends` base's. */
 export function setting(service: ComposeService, key: string): Setting | undefined {
@@ -71,4 +72,15 @@ export function via(s: Setting | undefined): string {
 /** Edits are only offered where the setting's text is in this file. */
 export function canEdit(compose: ComposeFile, s: Setting | undefined): boolean {
   return s === undefined || isLocal(compose, s);
+}
+
+/**
+ * A service of the project by name: this file's own, or one a file pulled in with `include:` (with the model its
+ * values interpolate in, and the include path as written, for messages).
+ */
+export function projectService(compose: ComposeFile, name: string): { service: ComposeService; compose: ComposeFile; from?: string } | undefined {
+  const own = compose.services.find((s) => s.name === name);
+  if (own) return { service: own, compose };
+  const included = compose.included.find((i) => i.service.name === name);
+  return included ? { service: included.service, compose: included.compose, from: relativePath(compose.file.path, included.compose.file.path) } : undefined;
 }
