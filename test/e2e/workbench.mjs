@@ -110,3 +110,29 @@ export async function openQuickFixMenu(page, editor, point, title) {
     }
   }
 }
+
+/**
+ * Hovers `point` until a hover containing `text` shows, and returns it. A hover is one request: when it answered
+ * before the server had what the test waits for (the server still starting, a registry lookup still running, which
+ * the hover says with "hover again"), the same hover stays on screen, so move away and hover again, as a user does.
+ * On timeout the error quotes the last hover seen.
+ */
+export async function hoverUntil(page, point, text, log = () => {}, timeout = WAIT) {
+  const deadline = Date.now() + timeout;
+  const anyHover = page.locator('.monaco-hover').filter({ visible: true });
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(point.x, point.y);
+    const wanted = page.locator('.monaco-hover', { hasText: text }).first();
+    try {
+      await wanted.waitFor({ timeout: Math.min(10000, Math.max(1000, deadline - Date.now())) });
+      return wanted;
+    } catch {
+      const last = (await anyHover.allInnerTexts().catch(() => [])).join(' | ').replace(/\s+/g, ' ');
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for a hover with ${text}; last hover: ${last || '(none)'}`);
+      log(`hover attempt ${attempt} showed: ${last.slice(0, 300) || '(none)'}; hovering again`);
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { repoRoot } from '../../../scripts/lib/code-server.mjs';
-import { openFile, openQuickFixMenu, pointInLine, WAIT, waitFor } from '../workbench.mjs';
+import { hoverUntil, openFile, openQuickFixMenu, pointInLine, WAIT, waitFor } from '../workbench.mjs';
 
 const FILE = 'Dockerfile.registry';
 let registry;
@@ -39,9 +39,7 @@ export default {
 
     // The hover asks the registry: the index digest and its platforms.
     const at = await pointInLine(editor, env.image, 'FROM '.length + 3);
-    await page.mouse.move(at.x, at.y);
-    const hover = page.locator('.monaco-hover', { hasText: 'Platforms:' }).first();
-    await hover.waitFor({ timeout: WAIT });
+    const hover = await hoverUntil(page, at, 'Platforms:', log);
     const hoverText = (await hover.innerText()).replace(/\s+/g, ' ');
     log('hover:', hoverText.slice(hoverText.indexOf('Image')));
     if (!hoverText.includes(env.digest) || !hoverText.includes('linux/amd64, linux/arm64/v8')) throw new Error(`hover lacks the index digest or platforms: ${hoverText}`);
