@@ -182,3 +182,28 @@ test('helm workspace rules: rendered objects give facts on template lines; a Net
   const unknown = WORKLOAD.replace('{{ .Values.tag }}', '{{ randAlphaNum 5 }}');
   assert.deepEqual(coverage('policy: false\n', { 'templates/web.yaml': unknown }), []);
 });
+
+test('helm lint: a fix mapped into the template is kept only when the edited template renders to the fixed output', () => {
+  const RANGE = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata: {name: p}',
+    'spec:',
+    '  containers:',
+    '{{- range .Values.containers }}',
+    '    - name: {{ . }}',
+    '      image: nginx:1.27',
+    '      securityContext: {privileged: true}',
+    '{{- end }}',
+    '',
+  ].join('\n');
+  const fixesOf = (containers: string) => {
+    const files = { root: '/c', files: new Map([['Chart.yaml', 'name: c\nversion: 1.0.0\n'], ['values.yaml', `containers: ${containers}\n`], ['templates/pod.yaml', RANGE]]) };
+    const found = lintChart(files, {}, PRIV).files.get('/c/templates/pod.yaml')!.findings.filter((f) => f.ruleId === 'k8s/no-privileged');
+    return found.map((f) => [pos(f.range), [...(f.fix ? [f.fix] : []), ...f.suggestions].map((x) => applyEdits(RANGE, x.edits).split('\n')[8])]);
+  };
+  // One iteration: the literal is that container's own text, and the fix edits it.
+  assert.deepEqual(fixesOf('[a]'), [['9:37-9:41', ['      securityContext: {privileged: false}']]]);
+  // Two iterations: the same literal renders both containers; editing it would fix both, not the one reported.
+  assert.deepEqual(fixesOf('[a, b]'), [['9:37-9:41', []], ['9:37-9:41', []]]);
+});

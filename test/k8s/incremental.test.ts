@@ -4,13 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { SHIPPED } from '../../server/src/api';
 import type { LintResult } from '../../server/src/core/engine';
 import { lint as engineLint } from '../../server/src/core/engine';
 import type { LintConfig } from '../../server/src/core/config';
-import { DOCUMENTS_MIN_CHARS } from '../../server/src/core/documents';
+import { DOCUMENTS_MIN_CHARS, EDITOR_DOCUMENTS, type DocumentSizes } from '../../server/src/core/documents';
 import type { K8sFile } from '../../server/src/k8s/model';
 import { splitDocuments } from '../../server/src/k8s/documents';
 import { imageSites } from '../../server/src/images/sites';
@@ -21,8 +20,8 @@ const CONFIG: LintConfig = { context: { today: '2025-06-01' } };
 const CORPUS = '/work/shared/corpus/k8s';
 
 /** The engine's lint as every host calls it: by document for large files, reusing `previous`. */
-function lintAgain(path: string, text: string, previous?: LintResult, config: LintConfig = CONFIG): LintResult {
-  return engineLint({ path, text }, config, SHIPPED, { previous });
+function lintAgain(path: string, text: string, previous?: LintResult, config: LintConfig = CONFIG, documents?: DocumentSizes): LintResult {
+  return engineLint({ path, text }, config, SHIPPED, { previous, ...(documents ? { documents } : {}) });
 }
 
 /** The reference: the same file linted whole. */
@@ -122,8 +121,8 @@ function generated(size: number, eol = '\n'): string {
 }
 
 /** A keystroke inside the document in the middle of the file: the first `name:` value gains `insert`. */
-function editMiddle(text: string, insert = 'x'): string {
-  const segments = splitDocuments(text);
+function editMiddle(text: string, insert = 'x', chunkChars?: number): string {
+  const segments = splitDocuments(text, chunkChars);
   assert.ok(segments, 'the file splits into documents');
   const middle = segments[Math.floor(segments.length / 2)]!;
   const at = middle.text.search(/name: \S/);
@@ -245,6 +244,20 @@ test('splitting: marker lines only, a trailing suppression joins the next docume
   assert.ok(chunks.slice(0, -1).every((c) => c.text.length >= 200 && c.text.startsWith('---\n')));
 });
 
+test('splitting: only an unclosed last quote ties the rest of the file to its document', () => {
+  const texts = (src: string) => splitDocuments(src, 0)?.map((s) => s.text);
+  // The file's last quotes are closed (or in a comment, a block scalar, a plain scalar): every document stands alone.
+  assert.deepStrictEqual(texts("a: 'x'\n---\nb: \"y\" # don't\n---\nc: |\n  it's\n---\nd: 1\n"), ["a: 'x'\n", '---\nb: "y" # don\'t\n', "---\nc: |\n  it's\n", '---\nd: 1\n']);
+  assert.deepStrictEqual(texts("a: 'it''s'\n---\nb: \"\\\\\"\n---\nc: 1\n"), ["a: 'it''s'\n", '---\nb: "\\\\"\n', '---\nc: 1\n']);
+  // An unclosed quote that no later quote closes swallows the rest of the file, as in the whole-file parse.
+  for (const unclosed of ["b: 'x\n", "b: 'it''\n", 'b: "x\\"\n']) {
+    assert.deepStrictEqual(texts(`a: 1\n---\n${unclosed}---\nc: 1\n---\nd: 2\n`), ['a: 1\n', `---\n${unclosed}---\nc: 1\n---\nd: 2\n`], unclosed);
+  }
+  for (const text of ["a: 1\n---\nb: 'x\n---\nc: 1\n", 'a: "1\n---\nb: 2\n---\nc: "3"\n', "a: 'x'\n---\nb: \"y # don't\n---\nc: 1\n"]) {
+    assertSame('q.yaml', text, lintAgain('q.yaml', text, undefined, CONFIG, { minChars: 0, chunkChars: 0 }));
+  }
+});
+
 test('documents are reused only under the same config and rules', () => {
   const text = generated(300 * 1024);
   const first = lintAgain('big.yaml', text);
@@ -257,18 +270,35 @@ test('documents are reused only under the same config and rules', () => {
   assert.equal(relinted(lintAgain('big.yaml', text, first), first), 0);
 });
 
-function corpusFiles(): string[] {
+function corpusFiles(minChars: number, maxChars = Infinity): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const p = join(dir, name);
       const s = statSync(p);
       if (s.isDirectory()) walk(p);
-      else if (/\.ya?ml$/i.test(name) && s.size > DOCUMENTS_MIN_CHARS) out.push(p);
+      else if (/\.ya?ml$/i.test(name) && s.size >= minChars && s.size < maxChars) out.push(p);
     }
   };
   walk(CORPUS);
   return out;
+}
+
+/** Every file equals its whole-file lint, and so does a one-character edit in its middle, which re-lints one run. */
+function assertCorpus(t: { diagnostic(message: string): void }, files: string[], label: string, documents?: DocumentSizes): void {
+  let split = 0;
+  for (const path of files) {
+    const text = readFileSync(path, 'utf8');
+    const result = lintAgain(path, text, undefined, CONFIG, documents);
+    assertSame(path, text, result);
+    if (!result.documents) continue;
+    split++;
+    const edited = editMiddle(text, 'x', documents?.chunkChars);
+    const again = lintAgain(path, edited, result, CONFIG, documents);
+    assertSame(path, edited, again);
+    assert.equal(relinted(again, result), 1, path);
+  }
+  t.diagnostic(`${files.length} corpus files ${label}, ${split} of them linted by document`);
 }
 
 test('corpus files over 256 KB: equal to the whole-file lint, before and after an edit', (t) => {
@@ -276,48 +306,13 @@ test('corpus files over 256 KB: equal to the whole-file lint, before and after a
     t.skip(`SKIPPED: no corpus at ${CORPUS}`);
     return;
   }
-  const files = corpusFiles();
-  let split = 0;
-  for (const path of files) {
-    const text = readFileSync(path, 'utf8');
-    const result = lintAgain(path, text);
-    assertSame(path, text, result);
-    if (!result.documents) continue;
-    split++;
-    const edited = editMiddle(text);
-    const again = lintAgain(path, edited, result);
-    assertSame(path, edited, again);
-    assert.equal(relinted(again, result), 1, path);
-  }
-  t.diagnostic(`${files.length} corpus files over 256 KB, ${split} of them linted by document`);
+  assertCorpus(t, corpusFiles(DOCUMENTS_MIN_CHARS), 'over 256 KB');
 });
 
-test('timing: re-lint of argo-cd install.yaml after a one-character edit (printed, not asserted)', (t) => {
-  const path = join(CORPUS, 'argoproj+argo-cd/manifests__install.yaml');
-  if (!existsSync(path)) {
-    t.skip(`SKIPPED: ${path} is not there`);
+test('corpus files from 8 KB to 256 KB, at the editor sizes: equal to the whole-file lint, before and after an edit', (t) => {
+  if (!existsSync(CORPUS)) {
+    t.skip(`SKIPPED: no corpus at ${CORPUS}`);
     return;
   }
-  const text = readFileSync(path, 'utf8');
-  let previous = lintAgain(path, text);
-  const whole: number[] = [];
-  const incremental: number[] = [];
-  const sites: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    // A different edit each round, so the edited document is never found unchanged.
-    const edited = editMiddle(text, 'x'.repeat(i + 1));
-    let t0 = performance.now();
-    lintWhole(path, edited);
-    whole.push(performance.now() - t0);
-    t0 = performance.now();
-    previous = lintAgain(path, edited, previous);
-    incremental.push(performance.now() - t0);
-    t0 = performance.now();
-    void imageSites(previous, SHIPPED).length;
-    sites.push(performance.now() - t0);
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(0);
-  t.diagnostic(
-    `install.yaml ${text.length} chars, ${splitDocuments(text)?.length} documents: whole-file lint ${median(whole)} ms, by document ${median(incremental)} ms, image sites for hover/code actions ${median(sites)} ms (medians of 3)`,
-  );
+  assertCorpus(t, corpusFiles(EDITOR_DOCUMENTS.minChars, DOCUMENTS_MIN_CHARS), 'from 8 KB to 256 KB', EDITOR_DOCUMENTS);
 });

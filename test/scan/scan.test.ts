@@ -146,3 +146,22 @@ test('exportSarif: scans the folders with their .shipshape.yaml and returns SARI
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('scan: a file too large for the workers heap budget is linted again alone, with the same findings', { skip: !existsSync(WORKER) && 'dist/scan-worker.js not built' }, async () => {
+  // One YAML document of ~3 MB: its parse needs far more than a 24 MB old generation.
+  const containers = Array.from({ length: 6000 }, (_, i) => `  - name: c${i}\n    image: nginx:1.27.${i}\n    env:\n    - {name: A${i}, value: "${'x'.repeat(300)}"}\n`).join('');
+  const big = `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n${containers}`;
+  const root = tree({ 'big.yaml': big, 'Dockerfile': DF });
+  try {
+    const budget = await scanFiles([root], { workers: 1, workerScript: WORKER, workerHeap: { youngMb: 1, oldMb: 24 }, ordered: true });
+    const plain = await scanFiles([root], { workers: 1, workerScript: WORKER, ordered: true });
+    assert.equal(budget.files.length, 2);
+    for (const [i, f] of budget.files.entries()) {
+      assert.equal(f.skipped, undefined, `${f.path}: ${f.skipped}`);
+      assert.deepEqual(f.findings, plain.files[i]!.findings);
+    }
+    assert.ok(budget.files.find((f) => f.path.endsWith('big.yaml'))!.findings.length > 6000);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -16,20 +16,45 @@ import { claimsOf, lintParsed, parseFile } from './lintFile';
 import { compareFindings } from './findings';
 import { ENGINE_DIAGNOSTICS } from './builtin';
 
-/** Below this many characters a file is linted whole: splitting buys nothing there. */
-export const DOCUMENTS_MIN_CHARS = 256 * 1024;
+/** When a file is linted by document: at least `minChars` long, in runs of documents of about `chunkChars`. */
+export interface DocumentSizes {
+  minChars: number;
+  chunkChars: number;
+}
+
+/**
+ * A one-shot lint (CLI, workspace scan): below 256 KB splitting buys nothing, and every run of documents costs a
+ * fixed share of engine work, so runs are large.
+ */
+export const SCAN_DOCUMENTS: DocumentSizes = { minChars: 256 * 1024, chunkChars: 16 * 1024 };
+
+/**
+ * The editor lints the same text again on every keystroke and reuses every unchanged run, so a keystroke costs
+ * about one small run plus the file-wide split and merge; from a few kilobytes on that beats a whole-file lint.
+ */
+export const EDITOR_DOCUMENTS: DocumentSizes = { minChars: 8 * 1024, chunkChars: 2 * 1024 };
+
+/** Below this many characters a one-shot lint lints a file whole. */
+export const DOCUMENTS_MIN_CHARS = SCAN_DOCUMENTS.minChars;
 
 const ONCE_PER_FILE = new Set(Object.entries(ENGINE_DIAGNOSTICS).filter(([, meta]) => 'oncePerFile' in meta && meta.oncePerFile).map(([id]) => id));
 
 /** Undefined when the file is not one to lint by document (small, not splittable, or a construct that spans documents). */
-export function lintByDocument(file: SourceFile, config: LintConfig, rules: RuleSet, previous: LintResult | undefined, readFile?: FileReader): LintResult | undefined {
-  if (file.text.length < DOCUMENTS_MIN_CHARS) return undefined;
+export function lintByDocument(
+  file: SourceFile,
+  config: LintConfig,
+  rules: RuleSet,
+  previous: LintResult | undefined,
+  readFile?: FileReader,
+  sizes: DocumentSizes = SCAN_DOCUMENTS,
+): LintResult | undefined {
+  if (file.text.length < sizes.minChars) return undefined;
   const { certain, candidates } = claimsOf(rules.targets, file);
   // The candidate the whole-file lint would try first (after its cheap look at the text).
   const target = certain ?? candidates.find((t) => !t.sniff || t.sniff(file.text));
   const splitter = target?.documents;
   if (!target || !splitter) return undefined;
-  const segments = splitter.split(file.text);
+  const segments = splitter.split(file.text, sizes.chunkChars);
   if (!segments) return undefined;
   let configKey: string;
   try {
@@ -40,17 +65,19 @@ export function lintByDocument(file: SourceFile, config: LintConfig, rules: Rule
   const format = splitter.format(file);
   const old = previous?.documents;
   const reusable = old && old.rules === rules && old.configKey === configKey && old.format === format ? old : undefined;
-  const known = new Map(reusable?.parts.map((p) => [p.part.text, p.part]));
+  // Keyed by the documents' own texts: the old keys keep their hashes from lint to lint, and a new segment is a slice
+  // of the file, so finding the unchanged documents copies no text.
+  const known = new Map(reusable?.parts.map((p) => [p.part.source, p.part]));
 
   const placed: PlacedPart[] = [];
   for (const s of segments) {
     const pad = s.line > 0 && splitter.hasSuppressions(s.text) ? file.eol.repeat(s.line) : '';
-    const text = pad + s.text + s.suffix;
-    let part = known.get(text);
+    let part = known.get(s.text);
+    if (part && (part.suffix !== s.suffix || part.text.length !== pad.length + s.text.length + s.suffix.length || !part.text.startsWith(pad))) part = undefined;
     if (!part) {
-      const own = new SourceFile(file.path, text, file.languageId);
+      const own = new SourceFile(file.path, pad + s.text + s.suffix, file.languageId);
       if (splitter.format(own) !== format) return undefined;
-      part = lintPart(own, target, config, rules, readFile);
+      part = lintPart(own, target, config, rules, readFile, pad.length, s.suffix);
       if (!part) return undefined;
     }
     placed.push({ part, start: s.start, pad: pad.length, shift: pad ? 0 : s.line, line: s.line, lines: countLines(s.text) });
@@ -65,16 +92,18 @@ export function lintByDocument(file: SourceFile, config: LintConfig, rules: Rule
   return merge(file, target, rules, placed, documents, readFile);
 }
 
-function lintPart(own: SourceFile, target: Target, config: LintConfig, rules: RuleSet, readFile: FileReader | undefined): DocumentPart | undefined {
+function lintPart(own: SourceFile, target: Target, config: LintConfig, rules: RuleSet, readFile: FileReader | undefined, pad: number, suffix: string): DocumentPart | undefined {
+  // A flat copy: a slice would keep the whole old text alive for as long as the part is kept.
+  const text = flatCopy(own.text);
+  const keys = { text, source: text.slice(pad, text.length - suffix.length), suffix };
   const parsed = parseFile(rules.targets, own, readFile);
-  if (!parsed.target) return { text: own.text, kind: parsed.kind, findings: [], suppressed: [[], [], []], directives: [], images: [] };
+  if (!parsed.target) return { ...keys, kind: parsed.kind, findings: [], suppressed: [[], [], []], directives: [], images: [] };
   if (parsed.target !== target) return undefined;
   const linted = lintParsed(target, parsed.model, parsed.error, own, config, rules);
   const suppressed: DocumentPart['suppressed'] = [[], [], []];
   linted.result.suppressed.forEach((s, i) => suppressed[linted.suppressedPhases[i]!].push(s));
   return {
-    // A flat copy: a slice would keep the whole old text alive for as long as the part is kept.
-    text: flatCopy(own.text),
+    ...keys,
     kind: target.id,
     findings: linted.result.findings,
     suppressed,

@@ -5,7 +5,7 @@ import { SourceFile } from './source';
 import type { LintConfig } from './config';
 import type { RuleSet } from './ruleSet';
 import type { LintInput, LintResult } from './result';
-import { lintByDocument } from './documents';
+import { lintByDocument, type DocumentSizes } from './documents';
 import { lintParsed, parseFile } from './lintFile';
 
 export type { LintInput, LintResult, LintKind, TargetLintResult, UnclaimedLintResult, KeyedLintResult, DocumentResults } from './result';
@@ -20,11 +20,17 @@ export interface LintOptions {
   previous?: LintResult | undefined;
   /** `false` lints a large file whole: the reference the by-document path must equal (tests, benchmarks). */
   byDocument?: boolean;
+  /**
+   * Which files are linted by document, and in runs of about how many characters (default SCAN_DOCUMENTS). An
+   * editor, which lints the same text again on every keystroke, gains from splitting much smaller files into much
+   * smaller runs than a one-shot scan does (EDITOR_DOCUMENTS).
+   */
+  documents?: DocumentSizes;
 }
 
 export function lint(input: LintInput, config: LintConfig, rules: RuleSet, options: LintOptions = {}): LintResult {
   const file = new SourceFile(input.path, input.text, input.languageId);
-  const byDocument = options.byDocument === false ? undefined : lintByDocument(file, config, rules, options.previous, input.readFile);
+  const byDocument = options.byDocument === false ? undefined : lintByDocument(file, config, rules, options.previous, input.readFile, options.documents);
   if (byDocument) return byDocument;
   const parsed = parseFile(rules.targets, file, input.readFile);
   if (!parsed.target) return { kind: parsed.kind, findings: [], suppressed: [], file };

@@ -57,8 +57,12 @@ export type LintKind = LintResult['kind'];
 
 /** One document of a large file (a `---` run of YAML), linted on its own; positions in its own coordinates. */
 export interface DocumentPart {
-  /** The text it was linted as (padding and suffix included): the key the next lint finds it by. */
+  /** The text it was linted as (padding and suffix included). */
   text: string;
+  /** The document's own text within `text` (no padding, no suffix): the key the next lint finds it by. */
+  source: string;
+  /** The suffix it was linted with (Segment.suffix). */
+  suffix: string;
   kind: string;
   findings: Finding[];
   /** Suppressed findings by phase (parse, rules, workspace facts), so merging keeps the whole-file order. */

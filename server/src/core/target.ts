@@ -102,8 +102,9 @@ export interface DocumentSplitter {
   /**
    * Runs of documents that lint alone exactly as inside the file, in order, covering the whole text; undefined when
    * the file must be linted whole. The target must accept the whole file exactly when it accepts some document.
+   * Documents are joined into runs of at least `chunkChars` characters where the target can.
    */
-  split(text: string): Segment[] | undefined;
+  split(text: string, chunkChars: number): Segment[] | undefined;
   /**
    * Whether a document holds suppressions: their messages name lines, so it is linted at its own line numbers, and
    * the whole-file pass judges them even in documents the target does not accept.

@@ -52,6 +52,11 @@ export interface RenderResult {
   problems: ChartProblem[];
   /** Parts of the chart the engine could not render (unvendored dependencies, packaged subcharts). */
   unknowns: string[];
+  /**
+   * Renders one template again as if its file read `text`, with the rest of the chart as rendered (the check that a
+   * fix mapped into a template produces the fixed output); undefined for a file that is not a rendered template.
+   */
+  rerender?(path: string, text: string): RenderedTemplate | undefined;
 }
 
 const DEFAULT_KUBE_VERSION = 'v1.31.0';
@@ -302,8 +307,8 @@ export function renderChart(files: ChartFiles, opts: RenderOptions = {}): Render
   const templates = new Map<string, Template>();
   const parsed: { unit: (typeof units)[number]; rel: string; name: string; file: ParsedFile }[] = [];
   for (const unit of units) for (const t of unit.chart.templates) parsed.push({ unit, rel: t.rel, name: t.name, file: parseCached(`${files.root}/${t.rel}`, t.name, files.files.get(t.rel) ?? '') });
-  const depth = (n: string) => n.split('/').length;
-  parsed.sort((a, b) => depth(b.name) - depth(a.name) || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+  const depths = new Map(parsed.map((p) => [p, p.name.split('/').length]));
+  parsed.sort((a, b) => depths.get(b)! - depths.get(a)! || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
   for (const { file } of parsed) {
     if (file.error) problems.push({ path: file.error.file, start: file.error.start, end: file.error.end, message: file.error.message, kind: 'syntax' });
     for (const d of file.defines) templates.set(d.name, d);
@@ -320,7 +325,23 @@ export function renderChart(files: ChartFiles, opts: RenderOptions = {}): Render
     rendered.push({ path: `${files.root}/${rel}`, name, text: out.text, segs: out.segs, ...(out.error ? { error: out.error } : {}) });
   }
   rendered.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { chartName: top.name, templates: rendered, problems, unknowns };
+  const rerender = (path: string, text: string): RenderedTemplate | undefined => {
+    const entry = parsed.find((p) => `${files.root}/${p.rel}` === path);
+    if (!entry?.file.main) return undefined;
+    let again: { main: Template; defines: Template[] };
+    try {
+      again = parseTemplate(text, path, ALL_FUNCTION_NAMES, entry.name);
+    } catch {
+      return undefined;
+    }
+    const withEdit = new Map(templates);
+    for (const d of again.defines) withEdit.set(d.name, d);
+    withEdit.set(again.main.name, again.main);
+    const ev = new Evaluator({ templates: withEdit, top: entry.unit.top, ...(missing ? { missingDependencies: true } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
+    const out = ev.render(entry.name);
+    return { path, name: entry.name, text: out.text, segs: out.segs, ...(out.error ? { error: out.error } : {}) };
+  };
+  return { chartName: top.name, templates: rendered, problems, unknowns, rerender };
 }
 
 function conditionHolds(values: GoMap, condition: string): boolean {

@@ -69,7 +69,14 @@ class Out {
   write(s: string, seg: Omit<Seg, 'start' | 'end'>): void {
     if (!s && !seg.unknown) return;
     this.charge(s.length);
-    this.segs.push({ ...seg, start: this.text.length, end: this.text.length + s.length });
+    const start = this.text.length;
+    const out: Seg = { start, end: start + s.length };
+    if (seg.src) out.src = seg.src;
+    if (seg.literal) out.literal = true;
+    if (seg.value) out.value = seg.value;
+    if (seg.via) out.via = seg.via;
+    if (seg.unknown) out.unknown = seg.unknown;
+    this.segs.push(out);
     this.text += s;
   }
 
@@ -576,12 +583,19 @@ function clip(segs: Seg[], len: number): Seg[] {
 }
 
 function indentSegs(segs: Seg[], input: string, width: number, leadingNewline: boolean): Seg[] {
-  const newlinesBefore: number[] = new Array<number>(input.length + 1);
-  let n = 0;
-  for (let i = 0; i <= input.length; i++) {
-    newlinesBefore[i] = n;
-    if (input[i] === '\n') n++;
-  }
-  const pos = (i: number) => i + (leadingNewline ? 1 : 0) + width * (1 + newlinesBefore[Math.min(i, input.length)]!);
+  // Offsets of the input's newlines: an offset moves by one indent per newline before it.
+  const newlines: number[] = [];
+  for (let i = input.indexOf('\n'); i >= 0; i = input.indexOf('\n', i + 1)) newlines.push(i);
+  const newlinesBefore = (at: number): number => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (newlines[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const pos = (i: number) => i + (leadingNewline ? 1 : 0) + width * (1 + newlinesBefore(Math.min(i, input.length)));
   return segs.map((s) => ({ ...s, start: pos(s.start), end: pos(s.end) }));
 }

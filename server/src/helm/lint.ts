@@ -8,6 +8,7 @@ import type { LintConfig } from '../core/config';
 import type { RuleSet } from '../core/ruleSet';
 import type { Finding, Fix, RelatedLocation } from '../core/types';
 import { ENGINE_DIAGNOSTICS } from '../core/builtin';
+import { applyEdits } from '../core/fix';
 import { renderChart, type ChartFiles, type RenderedTemplate, type RenderOptions } from './chart';
 import { mapRange, segAt } from './sourcemap';
 import type { Seg } from './eval';
@@ -68,7 +69,7 @@ export interface ChartLintOptions {
 export class ChartLintCache {
   private key: string | undefined;
   private registry: RuleSet | undefined;
-  private entries = new Map<string, { text: string; result: LintResult }>();
+  private entries = new Map<string, { text: string; result: LintResult; fixes?: Map<string, boolean> }>();
   private used = new Set<string>();
   /** The last lint of the chart: templates whose rendered text was linted, and those whose earlier lint was reused. */
   readonly last = { linted: 0, reused: 0 };
@@ -95,6 +96,19 @@ export class ChartLintCache {
     const result = lint({ path, text, languageId: 'yaml' }, config, registry);
     this.entries.set(id, { text, result });
     return result;
+  }
+
+  /**
+   * Whether a fix mapped into a template renders to the fixed output, computed once per rendered text: re-rendering
+   * the template for every fix on every keystroke would cost more than the lint it saves.
+   */
+  fixRenders(scenario: string, path: string, text: string, fix: Fix, mapped: Fix, check: () => boolean): boolean {
+    const entry = this.entries.get(`${scenario}\0${path}`);
+    if (entry?.text !== text) return check();
+    const key = JSON.stringify([fix.edits, mapped.edits]);
+    let ok = (entry.fixes ??= new Map()).get(key);
+    if (ok === undefined) entry.fixes.set(key, (ok = check()));
+    return ok;
   }
 
   /** Ends the lint: templates that no longer exist (or scenarios no longer configured) are forgotten. */
@@ -151,7 +165,13 @@ export function lintChart(files: ChartFiles, config: LintConfig, registry: RuleS
     for (const t of rendered.templates) {
       // Workspace facts come from the default scenario, what `helm install` without `-f` applies.
       const onFacts = index === 0 ? (w: WorkspaceFileFacts) => facts.set(t.path, w) : undefined;
-      const report = lintTemplate(t, (text) => cache.lint(scenario.name, t.path, text, config, registry), sourceOf, add, onFacts);
+      const checkFix: FixCheck = (fix, mapped) =>
+        cache.fixRenders(scenario.name, t.path, t.text, fix, mapped, () => {
+          const source = sourceOf(t.path);
+          const again = source ? rendered.rerender?.(t.path, applyEdits(source.text, mapped.edits)) : undefined;
+          return again !== undefined && !again.error && again.text === applyEdits(t.text, fix.edits);
+        });
+      const report = lintTemplate(t, (text) => cache.lint(scenario.name, t.path, text, config, registry), checkFix, sourceOf, add, onFacts);
       templates.push({ path: t.path, scenario: scenario.name, ...report });
     }
     perScenario.push(found);
@@ -175,6 +195,7 @@ interface Mapped {
 function lintTemplate(
   t: RenderedTemplate,
   lintRendered: (text: string) => LintResult,
+  checkFix: FixCheck,
   sourceOf: (path: string) => SourceFile | undefined,
   add: (m: Mapped) => void,
   onFacts?: (facts: WorkspaceFileFacts) => void,
@@ -199,8 +220,8 @@ function lintTemplate(
     const doc = docs.find(([s, e]) => start >= s && start <= e);
     // Never a guess: nothing is reported about a document that contains output the engine could not evaluate.
     if (unknownAt.some((u) => (doc ? u >= doc[0] && u <= doc[1] : true))) continue;
-    const mapped = mapFinding(f, start, end, t, template, sourceOf);
-    if (mapped) add({ path: t.path, finding: mapped, ...(doc ? { snippet: t.text.slice(doc[0], doc[1]).replace(/\s+$/, '') } : {}) });
+    const mapped = mapFinding(f, start, end, t, template, sourceOf, checkFix);
+    if (mapped) add({ path: t.path, finding: mapped, ...(doc ? { snippet: t.text.slice(doc[0], doc[1]).trimEnd() } : {}) });
   }
   const workspace = result.workspace && onFacts ? mapWorkspaceFacts(result.workspace, result.file, t, template, docs, unknownAt) : undefined;
   if (workspace) onFacts!(workspace);
@@ -289,7 +310,18 @@ function mapRanges<T>(value: T, map: (range: Range) => Range | undefined): T | u
   return value;
 }
 
-function mapFinding(f: Finding, start: number, end: number, t: RenderedTemplate, template: SourceFile, sourceOf: (path: string) => SourceFile | undefined): Finding | undefined {
+/** Whether a fix mapped into the template (`mapped`) renders to the rendered text the rule's own fix (`fix`) makes. */
+type FixCheck = (fix: Fix, mapped: Fix) => boolean;
+
+function mapFinding(
+  f: Finding,
+  start: number,
+  end: number,
+  t: RenderedTemplate,
+  template: SourceFile,
+  sourceOf: (path: string) => SourceFile | undefined,
+  checkFix: FixCheck,
+): Finding | undefined {
   const m = mapRange(t.segs, start, end);
   if (!m || m.file !== t.path) return undefined;
   const related: RelatedLocation[] = [];
@@ -298,7 +330,11 @@ function mapFinding(f: Finding, start: number, end: number, t: RenderedTemplate,
   const viaSrc = m.via ? sourceOf(m.via.file) : undefined;
   if (m.via && viaSrc) related.push({ path: m.via.file, range: viaSrc.rangeOf(m.via.start, m.via.end), message: 'Rendered by this template line.' });
   const rendered = new SourceFile(t.path, t.text);
-  const mapFix = (fix: Fix) => mapFixToSource(fix, rendered, t.segs, template, sourceOf);
+  const mapFix = (fix: Fix) => {
+    const mapped = mapFixToSource(fix, rendered, t.segs, template, sourceOf);
+    // A values fix replaces one scalar spelled as rendered; a template fix must render to the fixed output.
+    return mapped && (mapped.path !== undefined || checkFix(fix, mapped)) ? mapped : undefined;
+  };
   const fix = f.fix ? mapFix(f.fix) : undefined;
   const { fix: _renderedFix, ...rest } = f;
   void _renderedFix;
@@ -330,6 +366,9 @@ function mapFixToSource(fix: Fix, rendered: SourceFile, segs: readonly Seg[], te
     if (mapped.value) {
       // Only a scalar spelled the same in the values file as in the output, replaced by a one-line scalar.
       if (file.text.slice(mapped.start, mapped.end) !== rendered.text.slice(s, en) || /[\r\n]/.test(e.newText)) return undefined;
+    } else if (file !== template) {
+      // Literal text of an included helper: editing it would change every template that includes it.
+      return undefined;
     }
     if (target !== undefined && target !== mapped.file) return undefined;
     target = mapped.file;

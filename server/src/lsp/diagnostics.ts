@@ -3,6 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintResult } from '../core/engine';
+import { EDITOR_DOCUMENTS } from '../core/documents';
 import type { FileReader } from '../core/target';
 import { SHIPPED } from '../targets';
 import { isConfigFile, lintConfigFile } from '../config/lintConfigFile';
@@ -52,11 +53,14 @@ interface Entry {
  */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** `previous`: the document's last result; large multi-document files reuse its unchanged documents (core/documents.ts). */
+/**
+ * `previous`: the document's last result; multi-document files from a few kilobytes on are linted in small runs of
+ * documents and reuse every unchanged run (core/documents.ts), so a keystroke re-lints about one run.
+ */
 export function lintDocument(doc: Pick<TextDocument, 'uri' | 'languageId' | 'getText'>, config: LintConfig, previous?: LintResult, readFile?: FileReader): LintResult {
   if (isConfigFile(doc.uri)) return lintConfigFile(doc.uri, doc.getText(), SHIPPED.metas());
   const input = { path: doc.uri, text: doc.getText(), languageId: doc.languageId, ...(readFile ? { readFile } : {}) };
-  return lint(input, config, SHIPPED, { previous });
+  return lint(input, config, SHIPPED, { previous, documents: EDITOR_DOCUMENTS });
 }
 
 export function hostConfig(settings: Settings, today: string): LintConfig {

@@ -13,6 +13,7 @@ import { CONFIG_FILE_NAMES, mergeConfigs } from '../config';
 import { workspaceConfig, type WorkspaceConfig } from '../config/node';
 import { editorWorkers, scanFiles, wouldWalk, type FileResult, type ScanProgress, type ScanSummary } from '../scan';
 import { withFileFacts } from '../scan/facts';
+import { EDITOR_WORKER_HEAP } from '../scan/pool';
 import { lintWorkspace, mergeOutcome, type WorkspaceFileFacts, type WorkspaceOutcome } from '../core/workspace';
 import type { LintResult } from '../core/engine';
 import { hostConfig } from './diagnostics';
@@ -109,6 +110,7 @@ export class WorkspaceFiles {
       configDockerfiles: this.config.configDockerfiles,
       exclude,
       workers: editorWorkers(),
+      workerHeap: EDITOR_WORKER_HEAP,
       ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress } : {}),
       ...(this.deps.workerScript ? { workerScript: this.deps.workerScript } : {}),
@@ -215,6 +217,7 @@ export class WorkspaceFiles {
       try {
         await scanFiles(files, {
           workers: files.length > IN_PROCESS_LIMIT ? editorWorkers() : 0,
+          workerHeap: EDITOR_WORKER_HEAP,
           configFor: (path) => this.remember(configs, path, this.configFor(path, host)),
           ...(this.deps.workerScript ? { workerScript: this.deps.workerScript } : {}),
           onResult: (result) => {

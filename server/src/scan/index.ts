@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { LintConfig } from '../core/config';
 import type { FileResult } from './lintFile';
-import { createLinter } from './pool';
+import { createLinter, type WorkerHeap } from './pool';
 import { walkLintable } from './walk';
 import type { IgnoreRules } from './ignore';
 import { SHIPPED, isLintableFile } from '../targets';
@@ -61,6 +61,11 @@ export interface ScanOptions {
   workers?: number;
   /** The bundled worker entry; default `scan-worker.js` next to the running bundle. */
   workerScript?: string;
+  /**
+   * A heap budget for each worker (WorkerHeap): the editor's scan keeps its memory down with it; a file that needs
+   * more is linted again in a worker of its own without the budget. Default: V8's limits.
+   */
+  workerHeap?: WorkerHeap;
   maxFiles?: number;
 }
 
@@ -104,7 +109,7 @@ function withHint(path: string, root: string, options: ScanOptions): LintConfig 
 
 export async function scanFiles(roots: readonly string[], options: ScanOptions = {}): Promise<ScanSummary> {
   const started = performance.now();
-  const linter = createLinter(options.workers ?? defaultWorkers(), options.workerScript ?? join(__dirname, 'scan-worker.js'));
+  const linter = createLinter(options.workers ?? defaultWorkers(), options.workerScript ?? join(__dirname, 'scan-worker.js'), options.workerHeap);
   const collect = options.collect !== false;
   const files: FileResult[] = [];
   const facts: WorkspaceFile[] = [];

@@ -24,8 +24,20 @@ export interface WorkerRequest {
  */
 const DEPTH = 3;
 
-export function createLinter(workers: number, script: string | undefined): Linter {
-  if (workers > 0 && script && existsSync(script)) return new WorkerPool(workers, script);
+/**
+ * Heap limits for scan workers. V8 grows a busy worker's heap far beyond what it keeps alive (a scan of the shared
+ * corpus peaked at ~280 MB in one worker whose live data never needed 96 MB); limits make it collect sooner.
+ */
+export interface WorkerHeap {
+  youngMb: number;
+  oldMb: number;
+}
+
+/** What the language server's scan uses: its workers share the machine's memory with the editor. */
+export const EDITOR_WORKER_HEAP: WorkerHeap = { youngMb: 4, oldMb: 128 };
+
+export function createLinter(workers: number, script: string | undefined, heap?: WorkerHeap): Linter {
+  if (workers > 0 && script && existsSync(script)) return new WorkerPool(workers, script, heap);
   return inProcess();
 }
 
@@ -64,10 +76,13 @@ class WorkerPool implements Linter {
   private readonly configs: LintConfig[] = [];
   private nextId = 0;
   private closed = false;
+  /** Stops the one-off workers of files linted alone (lintAlone). */
+  private readonly alone = new Set<() => void>();
 
   constructor(
     readonly threads: number,
     private readonly script: string,
+    private readonly heap?: WorkerHeap,
   ) {
     for (let i = 0; i < threads; i++) this.spawn();
   }
@@ -91,13 +106,14 @@ class WorkerPool implements Linter {
     this.closed = true;
     // Queued files are dropped with an error result; a scan that closes early has been cancelled.
     for (const p of this.queue.splice(0)) p.resolve(failed(p.path, 'scan pool closed'));
+    for (const stop of [...this.alone]) stop();
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     // A terminated worker never answers: settle its files too, or a cancelled scan would wait forever.
     for (const slot of this.slots) for (const p of slot.sent.splice(0)) p.resolve(failed(p.path, 'scan pool closed'));
   }
 
   private spawn(): void {
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, this.heap ? { resourceLimits: { maxYoungGenerationSizeMb: this.heap.youngMb, maxOldGenerationSizeMb: this.heap.oldMb } } : {});
     worker.unref();
     const slot: Slot = { worker, sent: [], configs: new Set() };
     worker.on('message', (reply: string) => {
@@ -107,27 +123,53 @@ class WorkerPool implements Linter {
       if (at < 0) return;
       const [pending] = slot.sent.splice(at, 1);
       this.pump();
+      if (!slot.sent.length) worker.unref();
       pending!.resolve(JSON.parse(reply.slice(newline + 1)) as FileResult);
     });
-    worker.on('error', (err) => this.fail(slot, err));
+    worker.on('error', (err: Error & { code?: string }) => this.fail(slot, err, err.code === 'ERR_WORKER_OUT_OF_MEMORY'));
     worker.on('exit', (code) => {
       if (!this.closed) this.fail(slot, new Error(`scan worker exited with code ${code}`));
     });
     this.slots.push(slot);
   }
 
-  /** A crashed worker fails only the file it was linting; the files queued behind it go to a fresh worker. */
-  private fail(slot: Slot, err: Error): void {
+  /**
+   * A crashed worker fails only the file it was linting; the files queued behind it go to a fresh worker. A file
+   * that ran out of a heap budget is linted again in a worker of its own without one.
+   */
+  private fail(slot: Slot, err: Error, outOfBudget = false): void {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
     this.slots.splice(i, 1);
     const [current, ...rest] = slot.sent.splice(0);
-    if (current) current.resolve(failed(current.path, err.message));
+    if (current && outOfBudget && this.heap && !this.closed) this.lintAlone(current);
+    else if (current) current.resolve(failed(current.path, err.message));
     this.queue.unshift(...rest);
     if (!this.closed) {
       this.spawn();
       this.pump();
     }
+  }
+
+  /** One file in a one-off worker with V8's default limits, for a file too large for the pool's heap budget. */
+  private lintAlone(job: Pending): void {
+    // Not unref'd: the pool's other workers may all be idle while this one works, and it ends when its file does.
+    const worker = new Worker(this.script);
+    let settled = false;
+    const settle = (result: FileResult) => {
+      if (settled) return;
+      settled = true;
+      this.alone.delete(stop);
+      job.resolve(result);
+      void worker.terminate();
+    };
+    const stop = () => settle(failed(job.path, 'scan pool closed'));
+    this.alone.add(stop);
+    worker.on('message', (reply: string) => settle(JSON.parse(reply.slice(reply.indexOf('\n') + 1)) as FileResult));
+    worker.on('error', (err) => settle(failed(job.path, err.message)));
+    worker.on('exit', (code) => settle(failed(job.path, `scan worker exited with code ${code}`)));
+    const request: WorkerRequest = { configs: [[job.configId, this.configs[job.configId]!]], jobs: [[job.id, job.path, job.configId]] };
+    worker.postMessage(request);
   }
 
   /** Tops up every worker to DEPTH + 1 outstanding jobs, least loaded first, one message per worker. */
@@ -146,6 +188,8 @@ class WorkerPool implements Linter {
         request.jobs.push([job.id, job.path, job.configId]);
         slot.sent.push(job);
       }
+      // Referenced while it has work: a worker dying (out of its heap budget) must be heard before the process may exit.
+      slot.worker.ref();
       slot.worker.postMessage(request);
     }
   }

@@ -1,7 +1,7 @@
 // The loop a user goes through on examples/Dockerfile: squiggles, Ctrl+. quick fix, hover, Problems entry, save.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openFile, openQuickFixMenu, pointInLine, RULE_ID, ruleTitles, squigglesOnLine, statusBarProblems, WAIT, waitFor } from '../workbench.mjs';
+import { hoverUntil, openFile, openQuickFixMenu, pointInLine, RULE_ID, ruleTitles, squigglesOnLine, statusBarProblems, WAIT, waitFor } from '../workbench.mjs';
 
 const ADD_LINE = 'ADD . /app';
 const FROM_LINE = 'FROM node:latest';
@@ -35,9 +35,7 @@ export default {
 
     // Hover over `latest`: VS Code's marker hover names the rule, the server's hover renders its docs.
     const latest = await pointInLine(editor, FROM_LINE, 'FROM node:'.length, 'latest'.length);
-    await page.mouse.move(latest.x, latest.y);
-    const hover = page.locator('.monaco-hover', { hasText: /dockerfile\// }).first();
-    await hover.waitFor({ timeout: WAIT });
+    const hover = await hoverUntil(page, latest, /dockerfile\//, log);
     const markerText = (await hover.innerText()).replace(/\s+/g, ' ');
     const titles = ruleTitles(extensionDir);
     const ruleId = [...new Set(markerText.match(RULE_ID) ?? [])].find((id) => titles.has(id));

@@ -2,7 +2,7 @@
 // "bind to 127.0.0.1" quick fix, and the fixed file saved with its comments.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openFile, openQuickFixMenu, pointInLine, RULE_ID, ruleTitles, squigglesOnLine, WAIT, waitFor } from '../workbench.mjs';
+import { hoverUntil, openFile, openQuickFixMenu, pointInLine, RULE_ID, ruleTitles, squigglesOnLine, WAIT, waitFor } from '../workbench.mjs';
 
 const PORT_LINE = '"5432:5432"';
 const FIXED_LINE = '"127.0.0.1:5432:5432"';
@@ -24,9 +24,7 @@ export default {
 
     // Hover `host`: the marker part names the rule, the server's part renders its title.
     const host = await pointInLine(editor, NETWORK_LINE, 4 + 'network_mode: '.length, 'host'.length);
-    await page.mouse.move(host.x, host.y);
-    const hover = page.locator('.monaco-hover', { hasText: /compose\// }).first();
-    await hover.waitFor({ timeout: WAIT });
+    const hover = await hoverUntil(page, host, /compose\//, log);
     const markerText = (await hover.innerText()).replace(/\s+/g, ' ');
     const titles = ruleTitles(extensionDir);
     const ruleId = [...new Set(markerText.match(RULE_ID) ?? [])].find((id) => id === 'compose/host-namespaces');
