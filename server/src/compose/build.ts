@@ -5,7 +5,7 @@ import type { Node } from 'yaml';
 import { SourceFile } from '../core/source';
 import { parseDockerfile } from '../dockerfile/model';
 import { effectiveUser, imageImpliesNonRoot, isRootUser } from '../dockerfile/users';
-import { asMap, nodeRange } from '../k8s/yaml';
+import { asMap, nodeRange } from '../yaml/nodes';
 import { fieldOf, type ComposeFile, type ComposeService } from './model';
 import { dirOf, isRemoteContext, joinPath } from './paths';
 import { scalarOf, setting } from './service';

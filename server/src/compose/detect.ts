@@ -3,7 +3,7 @@
 // an `image:` or a `build:`. Kubernetes YAML never has a top-level `services:`.
 import { isMap, type Document } from 'yaml';
 import { basename } from '../core/detect';
-import { asMap } from '../k8s/yaml';
+import { asMap } from '../yaml/nodes';
 import { entries } from './model';
 
 const COMPOSE_NAME = /^(docker-)?compose(\.[^/\\]+)?\.ya?ml$/i;

@@ -4,7 +4,7 @@ import { isMap, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { SourceFile } from '../core/source';
 import { appendItem, insertPair, replaceNode } from '../k8s/edit';
-import { contentEnd } from '../k8s/yaml';
+import { contentEnd } from '../yaml/nodes';
 import type { ComposeFile, ComposeService, Setting } from './model';
 import { isLocal } from './service';
 

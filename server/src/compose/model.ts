@@ -5,7 +5,7 @@ import { isMap, isScalar, parseDocument, type Document, type Node, type Pair, ty
 import type { Range } from 'vscode-languageserver-types';
 import { SourceFile } from '../core/source';
 import type { FileReader } from '../core/target';
-import { asMap, asScalar, deref, keyText, nodeRange, stringItems } from '../k8s/yaml';
+import { asMap, asScalar, deref, keyText, nodeRange, stringItems } from '../yaml/nodes';
 import { parseDotEnv, type Env } from './interpolate';
 import { dirOf, joinPath } from './paths';
 

@@ -2,7 +2,7 @@
 // words saying where an inherited setting comes from.
 import { isScalar, type Node } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
-import { asMap, nodeRange } from '../k8s/yaml';
+import { asMap, nodeRange } from '../yaml/nodes';
 import { interpolate } from './interpolate';
 import { fieldOf, scalarString, type ComposeFile, type ComposeService, type Entry, type Setting } from './model';
 import { relativePath } from '../core/paths';

@@ -10,7 +10,7 @@ import { ownTargets, peerTargets } from '../suppress/directive';
 import { peerIndex } from '../suppress/peers';
 import { parseOwnComment, type Token } from '../suppress/syntax';
 import { yamlComments } from '../k8s/suppress';
-import { keyText } from '../k8s/yaml';
+import { keyText } from '../yaml/nodes';
 import type { ComposeFile } from './model';
 
 export const COMPOSE_PEERS = ['kics'] as const;

@@ -1,7 +1,7 @@
 // The short and long syntaxes of `ports`, `volumes` and `environment`, read into one shape each with positions.
 import { isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { SourceFile } from '../core/source';
-import { asMap, asScalar, asSeq } from '../k8s/yaml';
+import { asMap, asScalar, asSeq } from '../yaml/nodes';
 import { interpolate } from './interpolate';
 import { entries, fieldOf, scalarString, type ComposeFile, type ComposeService, type Setting } from './model';
 

@@ -3,7 +3,7 @@
 import type { Claim, DetectInput, Target } from '../core/target';
 import type { ObjectRef } from '../core/types';
 import { isYamlName } from '../core/detect';
-import { commentLineFor } from '../k8s/yaml';
+import { commentLineFor } from '../yaml/nodes';
 import { hasComposeServices, isComposeName, mayBeCompose } from './detect';
 import { buildOf } from './build';
 import { composeImageTexts } from './images';

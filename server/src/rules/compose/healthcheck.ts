@@ -1,7 +1,7 @@
 // Services without a health check (hygiene; off by default).
 import { composeRule } from '../../compose/rule';
 import { exampleService } from '../../compose/examples';
-import { asSeq } from '../../k8s/yaml';
+import { asSeq } from '../../yaml/nodes';
 import { isTrue, lookup, rangeFor, scalarOf, setting } from '../../compose/service';
 
 export default composeRule({

@@ -3,7 +3,7 @@ import { composeRule } from '../../compose/rule';
 import { exampleService } from '../../compose/examples';
 import { listItems } from '../../compose/syntax';
 import { rangeFor, scalarOf, via } from '../../compose/service';
-import { asMap } from '../../k8s/yaml';
+import { asMap } from '../../yaml/nodes';
 import { fieldOf } from '../../compose/model';
 
 export default composeRule({

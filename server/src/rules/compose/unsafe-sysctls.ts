@@ -3,7 +3,7 @@ import { composeRule } from '../../compose/rule';
 import { exampleService } from '../../compose/examples';
 import { entries } from '../../compose/model';
 import { rangeFor, scalarOf, via } from '../../compose/service';
-import { asMap, asSeq } from '../../k8s/yaml';
+import { asMap, asSeq } from '../../yaml/nodes';
 import type { Node } from 'yaml';
 import { BASELINE_SAFE_SYSCTLS as SAFE } from '../../k8s/sysctls';
 
