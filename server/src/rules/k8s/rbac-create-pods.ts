@@ -6,6 +6,8 @@ import { exampleRole } from '../../k8s/examples';
 
 const WORKLOAD_RESOURCES = new Set(['pods', 'deployments', 'daemonsets', 'statefulsets', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs']);
 const WRITE_VERBS = ['create', 'update', 'patch'];
+/** A Job's pod template is immutable once created, so only `create` starts pods of the holder's choosing. */
+const CREATE_ONLY = new Set(['jobs']);
 
 export default k8sRule({
   meta: {
@@ -14,7 +16,7 @@ export default k8sRule({
     title: 'RBAC rule can create or rewrite pods and workloads',
     severity: 'warning',
     description:
-      'Reports a Role or ClusterRole rule that grants `create`, `update` or `patch` (or `*`) on pods or on a workload resource (deployments, daemonsets, statefulsets, replicasets, replicationcontrollers, jobs, cronjobs) by name. Updating a workload rewrites its pod template, and the controller then starts pods from it; updating a pod swaps its container images.',
+      'Reports a Role or ClusterRole rule that grants `create`, `update` or `patch` (or `*`) on pods or on a workload resource (deployments, daemonsets, statefulsets, replicasets, replicationcontrollers, jobs, cronjobs) by name. Updating a workload rewrites its pod template, and the controller then starts pods from it; updating a pod swaps its container images. A Job\'s pod template is immutable, so only `create` counts for `jobs`.',
     rationale: 'Creating a pod means choosing its image, service account, volumes and security context: the holder can mount any Secret in the namespace and, where admission allows, run privileged on a node.',
     remediation: 'Let a CI system or GitOps controller own workload creation; scope the rule to a namespace and enforce Pod Security admission there.',
     references: [{ title: 'Kubernetes: RBAC good practices', url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/' }],
@@ -35,9 +37,11 @@ export default k8sRule({
       if (!verb) continue;
       for (const r of rule.resources) {
         if (!WORKLOAD_RESOURCES.has(r.value) || !grants(rule, WRITE_VERBS, [r.value], ['', 'apps', 'batch'])) continue;
+        const creates = verb.value === 'create' || verb.value === '*';
+        if (!creates && CREATE_ONLY.has(r.value)) continue;
         const range = nodeRange(file, r.node);
         if (!range) continue;
-        if (verb.value === 'create' || verb.value === '*') report({ messageId: 'grant', data: { resource: r.value }, range });
+        if (creates) report({ messageId: 'grant', data: { resource: r.value }, range });
         else report({ messageId: 'rewrite', data: { verb: verb.value, resource: r.value }, range });
       }
     }
