@@ -251,7 +251,10 @@ export class WorkspaceFiles {
   }
 
   private store(result: FileResult, configs: ReadonlyMap<string, LintConfig>): void {
-    this.own.set(result.path, { result, config: configs.get(result.path) ?? {} });
+    // Kept only to republish and to recompute workspace findings: an unopened file's diagnostics need no fixes (code
+    // actions come from the live lint once it is opened) and no suppressed findings.
+    const slim: FileResult = { ...result, suppressed: [], findings: result.findings.map(({ fix: _fix, ...finding }) => ({ ...finding, suggestions: [] })) };
+    this.own.set(result.path, { result: slim, config: configs.get(result.path) ?? {} });
   }
 
   private workspaceInputs(): { path: string; workspace: WorkspaceFileFacts }[] {
