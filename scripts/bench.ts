@@ -169,24 +169,41 @@ async function helmSection(): Promise<void> {
   const files = benchChart();
   const chart = { root: '/bench', files };
   const registry = SHIPPED;
-  const first = time(() => void lintChart(chart, {}, registry));
   const warm: number[] = [];
   const render: number[] = [];
   const keystroke: number[] = [];
+  // CPU time beside wall time: on a shared machine the process's own CPU time is what the code costs.
+  const cpu = { warm: [] as number[], render: [] as number[], keystroke: [] as number[] };
+  const cpuTime = (fn: () => unknown): [number, number] => {
+    const before = process.cpuUsage();
+    const wall = time(fn);
+    const used = process.cpuUsage(before);
+    return [wall, (used.user + used.system) / 1000];
+  };
+  const [first, firstCpu] = cpuTime(() => void lintChart(chart, {}, registry));
   const cache = new ChartLintCache();
   lintChart(chart, {}, registry, { cache });
   let text = files.get('templates/t0.yaml')!;
-  for (let pass = 0; pass < 7; pass++) {
-    warm.push(time(() => void lintChart(chart, {}, registry)));
-    render.push(time(() => void renderChart(chart)));
+  // 5 unmeasured passes warm the JIT as a running server is, then 15 measured ones.
+  for (let pass = 0; pass < 20; pass++) {
+    const measured = pass >= 5;
+    const [w, wc] = cpuTime(() => void lintChart(chart, {}, registry));
+    const [r, rc] = cpuTime(() => void renderChart(chart));
     text = text.replace('replicas:', 'replicas: ');
     const edited = new Map(files).set('templates/t0.yaml', text);
-    keystroke.push(time(() => void lintChart({ root: '/bench', files: edited }, {}, registry, { cache })));
+    const [k, kc] = cpuTime(() => void lintChart({ root: '/bench', files: edited }, {}, registry, { cache }));
+    if (!measured) continue;
+    warm.push(w);
+    render.push(r);
+    keystroke.push(k);
+    cpu.warm.push(wc);
+    cpu.render.push(rc);
+    cpu.keystroke.push(kc);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  row('50-template Helm chart', `${fmt(first, 1)} ms cold`, `render + lint every template, first run in this process; goal < 200 ms`);
-  row('  warm', `${fmt(median(warm), 1)} ms`, `median of 7; render alone ${fmt(median(render), 1)} ms, so linting the rendered YAML is the rest`);
-  row('  after a keystroke', `${fmt(median(keystroke), 1)} ms`, 'one template edited, the editor\'s cache: all render, only changed output is linted');
+  row('50-template Helm chart', `${fmt(first, 1)} ms cold (CPU ${fmt(firstCpu, 1)} ms)`, `render + lint every template, first run in this process (JIT cold); goal < 200 ms`);
+  row('  warm', `${fmt(median(warm), 1)} ms (CPU ${fmt(median(cpu.warm), 1)} ms)`, `median of 15 after 5 unmeasured; render alone ${fmt(median(render), 1)} ms (CPU ${fmt(median(cpu.render), 1)} ms), lint is the rest`);
+  row('  after a keystroke', `${fmt(median(keystroke), 1)} ms (CPU ${fmt(median(cpu.keystroke), 1)} ms)`, 'one template edited, the editor\'s cache: all render, only changed output is linted');
   // The same chart on disk, one template open in a fresh server: keystroke → publishDiagnostics as in section 3.
   const dir = join(work, 'helm-bench');
   for (const [rel, content] of files) {

@@ -1,22 +1,14 @@
 // `shipshape scan` and its configuration: upward discovery, --config, `ignore`, broken configs, .dockerignore facts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { runCli } from './run';
+import { tempTree } from '../support/tree';
 
 const LATEST = 'dockerfile/no-latest-tag';
 const COPY_CONTEXT = 'dockerfile/copy-context-dockerignore';
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'shipshape-cli-config-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>): string => tempTree('shipshape-cli-config-', files);
 
 interface Found {
   file: string;

@@ -50,6 +50,29 @@ suite('Shipshape: Helm charts', () => {
     assert.equal(hostNetwork(after), undefined);
     assert.equal(values.isDirty, true, 'the edits were meant to stay unsaved');
   });
+
+  test('the quick fix of a template finding edits values.yaml, and the template squiggle goes away', async function () {
+    this.timeout(4 * WAIT_MS);
+    const template = await vscode.workspace.openTextDocument(workspaceUri('helm', 'web', 'templates', 'deployment.yaml'));
+    await vscode.window.showTextDocument(template);
+    const toYamlLine = template.getText().split('\n').findIndex((l) => l.includes('toYaml .Values.securityContext'));
+    const privileged = (ds: vscode.Diagnostic[]) => ds.find((d) => ruleId(d) === 'k8s/no-privileged' && d.range.start.line === toYamlLine);
+    const ds = await waitForDiagnostics(template.uri, (all) => privileged(all) !== undefined, 'k8s/no-privileged on the toYaml line', WAIT_MS);
+    const finding = privileged(ds)!;
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider', template.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = (actions ?? []).find((a): a is vscode.CodeAction => 'edit' in a && a.edit instanceof vscode.WorkspaceEdit && /privileged: false/.test(a.title));
+    assert.ok(fix?.edit, `no \`privileged: false\` fix; offered: ${(actions ?? []).map((a) => a.title).join(' | ')}`);
+    const targets = fix.edit.entries().map(([uri]) => uri.path);
+    assert.deepEqual(targets.map((p) => p.slice(p.lastIndexOf('/helm/'))), ['/helm/web/values.yaml'], 'the fix must edit values.yaml, never the template');
+    const before = template.getText();
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    values = await vscode.workspace.openTextDocument(workspaceUri('helm', 'web', 'values.yaml'));
+    assert.match(values.getText(), /securityContext:\n {2}privileged: false\n/);
+    assert.ok(values.getText().startsWith('# Insecure on purpose'), 'the fix must keep the comments of values.yaml');
+    assert.equal(template.getText(), before);
+    await waitForDiagnostics(template.uri, (all) => all.length > 0 && privileged(all) === undefined, 'k8s/no-privileged to clear from the template', WAIT_MS);
+  });
 });
 
 /** Replaces the value after the key in `keyAndValue` (found at `from`, else its first occurrence) with `value`. */

@@ -3,13 +3,13 @@
 // changes, and the Dockerfile's findings naming the service that runs its image.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, DocumentLinkRequest, FileChangeType, HoverRequest, MarkupContent, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { RULES } from '../../server/src/api';
 import { withServer } from './client';
+import { tempTree } from '../support/tree';
 
 const COMPOSE = 'services:\n  api:\n    build: ./api\n    privileged: true\n';
 const ROOT_DOCKERFILE = 'FROM node:22.11\nCMD ["node", "server.js"]\n';
@@ -46,14 +46,7 @@ test('build: links to the Dockerfile, and the service is re-linted when that Doc
 
 const SCAN = 'shipshape/scanWorkspace';
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'shipshape-compose-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>): string => tempTree('shipshape-compose-', files);
 
 const uriOf = (root: string, path: string) => pathToFileURL(join(root, path)).href;
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code);

@@ -2,9 +2,8 @@
 // under a config file; the file watcher keeping scanned results fresh; broken configs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DiagnosticSeverity,
@@ -17,21 +16,14 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { fullCapabilities, withServer, type TestServer } from './client';
 import { LATEST_DOCKERFILE, PRIVILEGED_POD } from './expect';
+import { tempTree, writeTreeFile } from '../support/tree';
 
 const SCAN = 'shipshape/scanWorkspace';
 const LATEST = 'dockerfile/no-latest-tag';
 const PRIVILEGED = 'k8s/no-privileged';
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'shipshape-ws-'));
-  for (const [path, text] of Object.entries(files)) write(root, path, text);
-  return root;
-}
-
-function write(root: string, path: string, text: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), text);
-}
+const tree = (files: Record<string, string>): string => tempTree('shipshape-ws-', files);
+const write = writeTreeFile;
 
 const uriOf = (root: string, path: string) => pathToFileURL(join(root, path)).href;
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code);

@@ -1,21 +1,14 @@
 // scanFiles: .gitignore (nested, negation), config ignores, files.exclude, multi-root, workers, progress, cancel.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { rmSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { IgnoreRules, scanFiles, type ScanProgress } from '../../server/src/scan';
+import { tempTree } from '../support/tree';
 
 const WORKER = join(__dirname, '..', '..', '..', 'dist', 'scan-worker.js');
 
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'shipshape-scan-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>): string => tempTree('shipshape-scan-', files);
 
 const DF = 'FROM node:latest\n';
 const files = {

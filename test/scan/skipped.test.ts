@@ -1,9 +1,8 @@
 // The files people actually have: Dockerfile names in use, files that cannot be linted (one notice each, the others
 // reported as usual, the exit code following the findings), the size limit as a setting, and config globs.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isYamlName } from '../../server/src/core/detect';
@@ -15,15 +14,9 @@ import { scanFiles } from '../../server/src/scan';
 import { workspaceConfig } from '../../server/src/config/node';
 import { RULES } from '../../server/src/api';
 import { runCli } from '../cli/run';
+import { tempTree } from '../support/tree';
 
-function tree(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), 'shipshape-skip-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const tree = (files: Record<string, string | Buffer>): string => tempTree('shipshape-skip-', files);
 
 const DF = 'FROM node:latest\n';
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    securityContext: {privileged: true}\n';

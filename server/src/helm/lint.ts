@@ -71,6 +71,9 @@ export class ChartLintCache {
   private registry: RuleSet | undefined;
   private entries = new Map<string, { text: string; result: LintResult; fixes?: Map<string, boolean> }>();
   private used = new Set<string>();
+  /** The chart's files as SourceFiles (their line index is built once), by path. */
+  private sources = new Map<string, SourceFile>();
+  private sourcesUsed = new Set<string>();
   /** The last lint of the chart: templates whose rendered text was linted, and those whose earlier lint was reused. */
   readonly last = { linted: 0, reused: 0 };
 
@@ -81,6 +84,7 @@ export class ChartLintCache {
     this.key = key;
     this.registry = registry;
     this.used.clear();
+    this.sourcesUsed.clear();
     this.last.linted = this.last.reused = 0;
   }
 
@@ -111,9 +115,18 @@ export class ChartLintCache {
     return ok;
   }
 
+  /** A chart file as a SourceFile, reused while its text is unchanged. */
+  source(path: string, text: string): SourceFile {
+    this.sourcesUsed.add(path);
+    let s = this.sources.get(path);
+    if (s?.text !== text) this.sources.set(path, (s = new SourceFile(path, text, 'yaml')));
+    return s;
+  }
+
   /** Ends the lint: templates that no longer exist (or scenarios no longer configured) are forgotten. */
   end(): void {
     for (const id of this.entries.keys()) if (!this.used.has(id)) this.entries.delete(id);
+    for (const path of this.sources.keys()) if (!this.sourcesUsed.has(path)) this.sources.delete(path);
   }
 }
 
@@ -130,21 +143,15 @@ export function scenariosFor(files: ChartFiles, valuesFiles: readonly string[] =
 }
 
 export function lintChart(files: ChartFiles, config: LintConfig, registry: RuleSet, options: ChartLintOptions = {}): ChartLintResult {
-  const sources = new Map<string, SourceFile>();
+  const cache = options.cache ?? new ChartLintCache();
   const sourceOf = (path: string): SourceFile | undefined => {
-    let s = sources.get(path);
-    if (!s) {
-      const rel = path.startsWith(`${files.root}/`) ? path.slice(files.root.length + 1) : undefined;
-      const text = rel !== undefined ? files.files.get(rel) : undefined;
-      if (text === undefined) return undefined;
-      sources.set(path, (s = new SourceFile(path, text, 'yaml')));
-    }
-    return s;
+    const rel = path.startsWith(`${files.root}/`) ? path.slice(files.root.length + 1) : undefined;
+    const text = rel !== undefined ? files.files.get(rel) : undefined;
+    return text === undefined ? undefined : cache.source(path, text);
   };
   const scenarios = scenariosFor(files, options.valuesFiles);
   const perScenario: Map<string, Mapped>[] = [];
   const templates: ChartTemplateReport[] = [];
-  const cache = options.cache ?? new ChartLintCache();
   cache.begin(config, registry);
   let chartName = '';
   let unknowns: string[] = [];
@@ -220,7 +227,7 @@ function lintTemplate(
     const doc = docs.find(([s, e]) => start >= s && start <= e);
     // Never a guess: nothing is reported about a document that contains output the engine could not evaluate.
     if (unknownAt.some((u) => (doc ? u >= doc[0] && u <= doc[1] : true))) continue;
-    const mapped = mapFinding(f, start, end, t, template, sourceOf, checkFix);
+    const mapped = mapFinding(f, start, end, t, template, sourceOf, checkFix, result.file);
     if (mapped) add({ path: t.path, finding: mapped, ...(doc ? { snippet: t.text.slice(doc[0], doc[1]).trimEnd() } : {}) });
   }
   const workspace = result.workspace && onFacts ? mapWorkspaceFacts(result.workspace, result.file, t, template, docs, unknownAt) : undefined;
@@ -321,6 +328,7 @@ function mapFinding(
   template: SourceFile,
   sourceOf: (path: string) => SourceFile | undefined,
   checkFix: FixCheck,
+  rendered: SourceFile,
 ): Finding | undefined {
   const m = mapRange(t.segs, start, end);
   if (!m || m.file !== t.path) return undefined;
@@ -329,7 +337,6 @@ function mapFinding(
   if (m.value && valueSrc) related.push({ path: m.value.file, range: valueSrc.rangeOf(m.value.start, m.value.end), message: 'The value comes from here.' });
   const viaSrc = m.via ? sourceOf(m.via.file) : undefined;
   if (m.via && viaSrc) related.push({ path: m.via.file, range: viaSrc.rangeOf(m.via.start, m.via.end), message: 'Rendered by this template line.' });
-  const rendered = new SourceFile(t.path, t.text);
   const mapFix = (fix: Fix) => {
     const mapped = mapFixToSource(fix, rendered, t.segs, template, sourceOf);
     // A values fix replaces one scalar spelled as rendered; a template fix must render to the fixed output.
