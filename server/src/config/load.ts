@@ -55,7 +55,7 @@ export function parseConfig(path: string, text: string, metas: readonly RuleMeta
     diagnostics.push({ range: rangeAt(file, doc.contents, error) ?? file.rangeOf(0, 0), severity: error.at === 'key' ? 'warning' : 'error', message: `${error.message} This entry is ignored.` });
   }
   const clean = prune(value, errors);
-  return { path, ...toConfig(clean, dirname(path)), diagnostics };
+  return { path, ...toConfig(clean, dirname(path), metas), diagnostics };
 }
 
 /** Drops every value that failed validation, so the valid rest of the file still applies. */
@@ -75,12 +75,20 @@ function typeOf(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
-function toConfig(value: unknown, dir: string): { lint: LintConfig; ignore: string[]; dockerfiles: string[] } {
+function toConfig(value: unknown, dir: string, metas: readonly RuleMeta[]): { lint: LintConfig; ignore: string[]; dockerfiles: string[] } {
   const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const lint: LintConfig = {};
   if (v.rules && typeof v.rules === 'object') {
     const rules: Record<string, RuleSetting> = {};
-    for (const [id, setting] of Object.entries(v.rules as Record<string, RuleSetting | undefined>)) if (setting !== undefined) rules[id] = setting;
+    const renamed = new Map(metas.flatMap((m) => (m.formerIds ?? []).map((former): [string, string] => [former, m.id])));
+    const written = v.rules as Record<string, RuleSetting | undefined>;
+    for (const [id, setting] of Object.entries(written)) {
+      if (setting === undefined) continue;
+      // A rule's former id applies to the rule, unless its current id is set too.
+      const current = renamed.get(id);
+      if (current === undefined) rules[id] = setting;
+      else if (written[current] === undefined) rules[current] = setting;
+    }
     lint.rules = rules;
   }
   const strings = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : undefined);

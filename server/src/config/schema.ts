@@ -104,6 +104,8 @@ export function configSchema(metas: readonly RuleMeta[]): JsonSchema {
     rules[meta.id] = ruleEntry(`${meta.title} (default: ${meta.enabledByDefault === false ? 'off' : meta.severity})`, meta);
   }
   for (const [id, meta] of Object.entries(ENGINE_DIAGNOSTICS)) rules[id] = ruleEntry(`${meta.title} (default: ${meta.severity})`);
+  // Former ids keep working (config/load.ts maps them to the current one).
+  for (const meta of metas) for (const former of meta.formerIds ?? []) rules[former] = ruleEntry(`Former id of \`${meta.id}\`; use that id.`, meta);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: SCHEMA_ID,

@@ -10,6 +10,8 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export class RuleSet implements RuleCatalog {
   private readonly byId = new Map<string, Rule>();
   private readonly byTarget = new Map<TargetId, Rule[]>();
+  /** Former id -> current id (RuleMeta.formerIds). */
+  private readonly renamed = new Map<string, string>();
   readonly targets: readonly Target[];
 
   constructor(targets: readonly Target[], rules: readonly Rule[] = []) {
@@ -33,7 +35,11 @@ export class RuleSet implements RuleCatalog {
       if (!this.targets.some((t) => (t.ruleTarget ?? t.id) === target)) throw new Error(`rule "${id}" is for target "${target}", which is not registered`);
       if (isWorkspaceRule(rule) && (!rule.facts || rule.fileFacts)) throw new Error(`rule "${id}": a workspace rule of a target has unit facts (fileFacts is for ${CROSS_TARGET}/ rules)`);
     }
-    if (this.byId.has(id)) throw new Error(`duplicate rule id "${id}"`);
+    if (this.byId.has(id) || this.renamed.has(id)) throw new Error(`duplicate rule id "${id}"`);
+    for (const former of rule.meta.formerIds ?? []) {
+      if (this.byId.has(former) || this.renamed.has(former)) throw new Error(`former id "${former}" of "${id}" is taken`);
+      this.renamed.set(former, id);
+    }
     this.byId.set(id, rule);
     this.byTarget.set(target, [...(this.byTarget.get(target) ?? []), rule]);
   }
@@ -53,6 +59,11 @@ export class RuleSet implements RuleCatalog {
 
   has(id: string): boolean {
     return this.byId.has(id);
+  }
+
+  /** The current id of a rule that had `id` before a rename. */
+  renamedTo(id: string): string | undefined {
+    return this.renamed.get(id);
   }
 
   all(): Rule[] {

@@ -63,6 +63,8 @@ export interface RuleMeta<M extends string = string> {
    * not equivalent, and why; it is shown in the docs and never used for suppression.
    */
   peerNotes?: Record<string, string>;
+  /** Ids this rule had before a rename: settings and suppressions naming them still apply to it. */
+  formerIds?: string[];
   options?: Record<string, RuleOptionSpec>;
   /** `options`: rule options the examples are linted with (for rules that are quiet until configured). */
   examples: { bad: string[]; good: string[]; options?: Record<string, unknown> };

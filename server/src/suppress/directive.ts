@@ -20,6 +20,9 @@ export function ownTargets(file: SourceFile, base: number, tokens: Token[], regi
   return tokens.map((t) => {
     const range = tokenRange ?? file.rangeOf(base + t.start, base + t.end);
     if (isKnownRule(registry, t.text)) return { token: t.text, range, ruleIds: [t.text] };
+    // A rule's former id (RuleMeta.formerIds) still names it.
+    const renamed = registry.metas().find((m) => m.formerIds?.includes(t.text));
+    if (renamed) return { token: t.text, range, ruleIds: [renamed.id] };
     const hint = peerHint(peers, t.text);
     return { token: t.text, range, ruleIds: [], problem: `unknown rule \`${t.text}\`${hint ? `; did you mean \`${hint}\`?` : ''}` };
   });

@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from '../../../server/src/rules/workspace/image-digest-consistency';
 import { runWorkspace, workspaceRuleTester } from '../../support/workspaceRuleTester';
+import { RULES, lint, ruleSetOf } from '../../../server/src/api';
+import { parseConfig } from '../../../server/src/config/load';
 
 const A = `sha256:${'a'.repeat(64)}`;
 const B = `sha256:${'b'.repeat(64)}`;
@@ -147,4 +149,22 @@ test('workspace/image-digest-consistency: a suppression in the Dockerfile silenc
   });
   assert.deepEqual(run.findings.map(({ path, finding }) => `${path} ${finding.messageId}`), ['pod.yaml floatingElsewhere']);
   assert.deepEqual(run.suppressed.map(({ path, finding }) => `${path} ${finding.messageId}`), ['Dockerfile floatingHere']);
+});
+
+test('workspace/image-digest-consistency: settings and suppressions naming the former id k8s/image-digest-consistency still apply', () => {
+  const FORMER = 'k8s/image-digest-consistency';
+  // A suppression comment with the former id silences the finding and is not an unknown rule.
+  const dockerfileText = `# shipshape-ignore ${FORMER} -- follows the tag\nFROM ${app(':1.4')}\nUSER 10001\n`;
+  const run = runWorkspace(rule, { name: 'former id suppression', files: { Dockerfile: dockerfileText, 'pod.yaml': pod(app(`:1.4@${A}`)) } });
+  assert.deepEqual(run.suppressed.map(({ path, finding }) => `${path} ${finding.messageId}`), ['Dockerfile floatingHere']);
+  assert.deepEqual(lint({ path: 'Dockerfile', text: dockerfileText }, {}).findings.filter((f) => f.ruleId === 'shipshape/suppression'), []);
+  // A .shipshape.yaml with the former id validates and switches the rule off; the current id wins when both are set.
+  const config = parseConfig('/ws/.shipshape.yaml', `rules:\n  ${FORMER}: off\n`, RULES.map((r) => r.meta));
+  assert.deepEqual([config.diagnostics, config.lint.rules], [[], { 'workspace/image-digest-consistency': 'off' }]);
+  const both = parseConfig('/ws/.shipshape.yaml', `rules:\n  ${FORMER}: off\n  workspace/image-digest-consistency: error\n`, RULES.map((r) => r.meta));
+  assert.deepEqual(both.lint.rules, { 'workspace/image-digest-consistency': 'error' });
+  assert.deepEqual(runWorkspace(rule, { name: 'former id off', files: { 'a.yaml': pod(app(`@${A}`)), 'b.yaml': pod(app(`@${B}`)) }, config: config.lint }).findings, []);
+  // A former id cannot be reused by another rule.
+  const other = RULES.find((r) => r.meta.id === 'k8s/no-privileged')!;
+  assert.throws(() => ruleSetOf([rule, { ...other, meta: { ...other.meta, id: FORMER } } as typeof other]), /duplicate rule id/);
 });

@@ -19,6 +19,10 @@ export default k8sRule({
     standards: { pss: ['restricted/capabilities_restricted'], cis: ['CIS Kubernetes 5.2.8'] },
     messages: { added: 'Container `{{container}}` adds the capability {{capability}}.' },
     equivalents: [],
+    peerNotes: {
+      'checkov:CKV_K8S_25': 'flags any added capability, including `NET_BIND_SERVICE`, which Pod Security Standards Restricted allows and we do not report.',
+      'trivy:KSV-0022': 'flags any added capability, including `NET_BIND_SERVICE`, which Pod Security Standards Restricted allows and we do not report.',
+    },
     options: { allowed: { type: 'string[]', description: 'Capabilities that may be added without a finding.', default: ['NET_BIND_SERVICE'] } },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    securityContext:\n      capabilities:\n        add: [CHOWN]\n')],

@@ -20,6 +20,9 @@ export default k8sRule({
     standards: { pss: ['baseline/appArmorProfile'] },
     messages: { overridden: 'AppArmor profile `{{profile}}` for {{who}} disables or replaces the runtime\'s confinement.' },
     equivalents: ['pss:baseline/appArmorProfile'],
+    peerNotes: {
+      'trivy:KSV-0002': 'reads only the beta annotation and flags `localhost/<profile>`, which Pod Security Standards allow; it ignores `appArmorProfile.type: Unconfined`, which we report.',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    securityContext:\n      appArmorProfile:\n        type: Unconfined\n')],
       good: [examplePod('securityContext:\n  appArmorProfile:\n    type: RuntimeDefault\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

@@ -18,6 +18,9 @@ export default k8sRule({
     standards: { cis: ['CIS Kubernetes 5.1.1'] },
     messages: { clusterAdmin: '{{kind}} `{{name}}` grants cluster-admin.' },
     equivalents: [],
+    peerNotes: {
+      'trivy:KSV-0111': 'also flags bindings to `admin` and `edit`.',
+    },
     examples: { bad: [binding('ClusterRoleBinding', 'cluster-admin')], good: [binding('ClusterRoleBinding', 'view')] },
   },
   check({ file, object, report }) {

@@ -29,6 +29,12 @@ export default k8sRule({
     standards: { pss: ['baseline/hostPathVolumes'], cis: ['CIS Docker 5.31: do not mount the Docker socket'] },
     messages: { socket: 'Volume `{{volume}}` exposes the container runtime through `{{path}}`.' },
     equivalents: [],
+    peerNotes: {
+      'checkov:CKV_K8S_27': 'looks for `/var/run/docker.sock` only; we also report the containerd, CRI-O and Podman sockets and the directories that hold them.',
+      'trivy:KSV-0006': 'looks for `docker.sock` only.',
+      'kube-linter:docker-sock': 'looks for `docker.sock` only.',
+      'kubesec:DockerSock': 'looks for `/var/run/docker.sock` only.',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: docker:27-cli\nvolumes:\n  - name: sock\n    hostPath:\n      path: /run/containerd/containerd.sock\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\nvolumes:\n  - name: cache\n    emptyDir: {}\n')],

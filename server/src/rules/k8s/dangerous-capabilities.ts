@@ -34,6 +34,14 @@ export default k8sRule({
       remove: 'Remove {{capability}} from `capabilities.add`',
     },
     equivalents: [],
+    peerNotes: {
+      'checkov:CKV_K8S_39': 'checks `SYS_ADMIN` only; a skip of it must not silence the other capabilities this rule reports.',
+      'trivy:KSV-0005': 'checks `SYS_ADMIN` only.',
+      'kubesec:CapSysAdmin': 'checks `SYS_ADMIN` only.',
+      'trivy:KSV-0119': 'checks `NET_RAW` only.',
+      'trivy:KSV-0120': 'checks `SYS_MODULE` only.',
+      'polaris:dangerousCapabilities': 'its list is `ALL`, `SYS_ADMIN` and `NET_ADMIN` only.',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    securityContext:\n      capabilities:\n        add: [SYS_ADMIN]\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    securityContext:\n      capabilities:\n        add: [NET_BIND_SERVICE]\n        drop: [ALL]\n')],

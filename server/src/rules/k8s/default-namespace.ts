@@ -21,6 +21,9 @@ export default k8sRule({
     standards: { cis: ['CIS Kubernetes 5.7.4'] },
     messages: { namespace: 'The workload is placed in the `{{namespace}}` namespace.' },
     equivalents: [],
+    peerNotes: {
+      'checkov:CKV_K8S_21': 'also fails a missing namespace and non-workload objects.',
+    },
     examples: { bad: [deployment('default')], good: [deployment('shop')] },
   },
   check({ file, object, report }) {

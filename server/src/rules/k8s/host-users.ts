@@ -27,6 +27,9 @@ export default k8sRule({
       setFalse: 'Set `hostUsers: false`',
     },
     equivalents: [],
+    peerNotes: {
+      'kubesec:HostUsers': 'also advises pods with host namespaces, where the API rejects `hostUsers: false`; we skip those pods.',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('hostUsers: false\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

@@ -24,6 +24,11 @@ export default k8sRule({
       setAlways: 'Set `imagePullPolicy: Always`',
     },
     equivalents: [],
+    peerNotes: {
+      'checkov:CKV_K8S_15': 'requires `Always` even for a digest-pinned image; we accept a digest, and the `Always` default of `latest` and untagged images.',
+      'polaris:pullPolicyNotAlways': 'requires `Always` even for a digest-pinned image.',
+      'kube-score:container-image-pull-policy': 'requires `Always` even for a digest-pinned image.',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: registry.example.com/app:2.1\n    imagePullPolicy: IfNotPresent\n')],
       good: [

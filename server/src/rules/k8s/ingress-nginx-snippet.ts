@@ -23,6 +23,11 @@ export default k8sRule({
     standards: { nsa: ['Network separation: protect the ingress controller'] },
     messages: { snippet: 'Annotation `{{key}}` injects raw configuration into the ingress controller.' },
     equivalents: ['checkov:CKV_K8S_153'],
+    peerNotes: {
+      'checkov:CKV_K8S_152': 'narrower (Lua inside a snippet): a skip of it must not silence every snippet.',
+      'checkov:CKV_K8S_154': 'narrower (`alias` inside a snippet).',
+      'trivy:KCV-0093': 'judges the controller\'s own flags, not the Ingress.',
+    },
     examples: {
       bad: [ingress('    nginx.ingress.kubernetes.io/configuration-snippet: |\n      more_set_headers "X-Frame-Options: DENY";\n')],
       good: [ingress('    nginx.ingress.kubernetes.io/ssl-redirect: "true"\n')],

@@ -23,6 +23,10 @@ export default k8sRule({
       supplemental: '`supplementalGroups` adds GID {{gid}}, which may exist on the host, to every container (threshold {{min}}).',
     },
     equivalents: [],
+    peerNotes: {
+      'trivy:KSV-0021': 'also fires when `runAsGroup` is unset, and at exactly 10000.',
+      'kubesec:RunAsGroup': 'a positive score for a group above 10000, not a finding.',
+    },
     options: { minGid: { type: 'number', description: 'GIDs below this value (and above 0) are reported.', default: 10000 } },
     examples: {
       bad: [examplePod('securityContext:\n  runAsGroup: 1000\n  fsGroup: 1000\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

@@ -18,6 +18,10 @@ export default k8sRule({
     references: [{ title: 'Kubernetes: Configure a security context', url: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/' }],
     messages: { lowUid: 'Container `{{container}}` runs as UID {{uid}}, which may belong to a host account (threshold {{min}}).' },
     equivalents: [],
+    peerNotes: {
+      'checkov:CKV_K8S_40': 'also fails when `runAsUser` is unset; we report only a UID written below the threshold.',
+      'trivy:KSV-0020': 'also fires when `runAsUser` is unset; we report only a UID written below the threshold.',
+    },
     options: { minUid: { type: 'number', description: 'UIDs below this value are reported.', default: 10000 } },
     examples: {
       bad: [examplePod('securityContext:\n  runAsUser: 1000\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

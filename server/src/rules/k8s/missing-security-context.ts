@@ -24,6 +24,11 @@ export default k8sRule({
       addHardened: 'Add a hardened `securityContext` to the container',
     },
     equivalents: [],
+    peerNotes: {
+      'trivy:KSV-0118': 'fires on an explicitly empty `securityContext: {}`; we report a missing one, and `{}` passes.',
+      'checkov:CKV_K8S_29': 'checks the pod-level context only.',
+      'checkov:CKV_K8S_30': 'checks the container-level context only; we accept either level.',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('securityContext:\n  runAsNonRoot: true\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

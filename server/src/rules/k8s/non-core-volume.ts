@@ -24,6 +24,10 @@ export default k8sRule({
       gitRepo: 'Volume `{{volume}}` uses `gitRepo`, which runs git on the node; clone in an init container instead.',
     },
     equivalents: [],
+    peerNotes: {
+      'pss:restricted/restrictedVolumes': 'also covers `hostPath`, which is `k8s/host-path-volume`\'s concern.',
+      'trivy:KSV-0028': 'also covers `hostPath`.',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\nvolumes:\n  - name: src\n    gitRepo:\n      repository: https://example.com/repo.git\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\nvolumes:\n  - name: data\n    persistentVolumeClaim:\n      claimName: data\n')],

@@ -26,6 +26,10 @@ export default k8sRule({
       rewrite: 'This rule allows `{{verb}}` on `{{resource}}`, which rewrites what existing pods run (images, service account, volumes), so its holder can run any pod the namespace admits.',
     },
     equivalents: [],
+    peerNotes: {
+      'trivy:KSV-0048': 'also counts `delete`, `deletecollection` and `impersonate`.',
+      'kube-linter:access-to-create-pods': 'counts `create` only, and works on bindings.',
+    },
     examples: {
       bad: [exampleRole('  - apiGroups: [apps]\n    resources: [deployments]\n    verbs: [create, update]\n')],
       good: [exampleRole('  - apiGroups: [apps]\n    resources: [deployments]\n    verbs: [get, list, watch]\n  - apiGroups: [apps]\n    resources: [deployments/scale]\n    verbs: [update]\n')],

@@ -25,6 +25,10 @@ export default k8sRule({
     standards: { cis: ['CIS Kubernetes 5.1.8'] },
     messages: { grant: 'The `{{verb}}` verb lets its holder gain permissions it does not have.' },
     equivalents: [],
+    peerNotes: {
+      'checkov:CKV_K8S_157': 'covers `bind` only, and reports namespaced Roles that name cluster-scoped resources, which grant nothing.',
+      'checkov:CKV_K8S_158': 'covers `escalate` only, and reports namespaced Roles that name cluster-scoped resources, which grant nothing.',
+    },
     examples: {
       bad: [exampleRole('  - apiGroups: [rbac.authorization.k8s.io]\n    resources: [clusterroles]\n    verbs: [bind, escalate]\n')],
       good: [exampleRole('  - apiGroups: [rbac.authorization.k8s.io]\n    resources: [clusterroles]\n    verbs: [get, list]\n')],

@@ -22,6 +22,10 @@ export default k8sRule({
     standards: { cis: ['CIS Kubernetes 5.1.8'] },
     messages: { write: 'This rule allows `{{verb}}` on `{{resource}}`: its holder can hand its permissions to anyone.' },
     equivalents: [],
+    peerNotes: {
+      'trivy:KSV-0050': 'has two published variants (write verbs with `delete` but without `patch`; `escalate`/`bind`/`impersonate` on roles and rolebindings); neither decides our cases.',
+      'trivy:KSV-0055': 'fires only for `get` and `patch` on rolebindings under `apiGroups: ["*"]`.',
+    },
     examples: {
       bad: [exampleRole('  - apiGroups: [rbac.authorization.k8s.io]\n    resources: [rolebindings]\n    verbs: [create, patch]\n')],
       good: [exampleRole('  - apiGroups: [rbac.authorization.k8s.io]\n    resources: [rolebindings]\n    verbs: [get, list, watch]\n')],

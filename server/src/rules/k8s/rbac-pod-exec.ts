@@ -17,6 +17,10 @@ export default k8sRule({
     standards: { cis: ['CIS Kubernetes 5.1.8'] },
     messages: { grant: 'This rule allows `{{resource}}`: running commands inside pods.' },
     equivalents: [],
+    peerNotes: {
+      'polaris:clusterrolePodExecAttach': 'also fires on `resources: ["*"]` (`k8s/rbac-wildcard`\'s case) and exempts `admin`, `edit` and `system:*` roles, which we report.',
+      'polaris:rolePodExecAttach': 'also fires on `resources: ["*"]` and exempts `admin`, `edit` and `system:*` roles.',
+    },
     examples: {
       bad: [exampleRole('  - apiGroups: [""]\n    resources: [pods/exec]\n    verbs: [create]\n')],
       good: [exampleRole('  - apiGroups: [""]\n    resources: [pods/log]\n    verbs: [get]\n')],

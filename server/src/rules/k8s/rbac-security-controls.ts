@@ -47,6 +47,12 @@ export default k8sRule({
       awsAuth: 'This rule can write `{{resource}}` named `aws-auth`, the EKS ConfigMap that maps AWS identities to Kubernetes groups.',
     },
     equivalents: [],
+    peerNotes: {
+      'checkov:CKV_K8S_155': 'covers admission webhooks only, with its own verb list.',
+      'checkov:CKV_K8S_156': 'covers CSR approval only.',
+      'trivy:KSV-0114': 'covers webhook configurations only.',
+      'trivy:KSV-0115': 'covers the `aws-auth` ConfigMap only.',
+    },
     examples: {
       bad: [exampleRole('  - apiGroups: [admissionregistration.k8s.io]\n    resources: [validatingwebhookconfigurations]\n    verbs: [get, update]\n')],
       good: [exampleRole('  - apiGroups: [admissionregistration.k8s.io]\n    resources: [validatingwebhookconfigurations]\n    verbs: [get, list, watch]\n')],

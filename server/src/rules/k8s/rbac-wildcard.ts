@@ -17,6 +17,9 @@ export default k8sRule({
     standards: { cis: ['CIS Kubernetes 5.1.3'] },
     messages: { grant: '{{field}} `*` grants every {{what}}, now and in the future.' },
     equivalents: ['kube-linter:wildcard-in-rules'],
+    peerNotes: {
+      'checkov:CKV_K8S_49': 'looks only at the first rule, and at `apiGroups` too.',
+    },
     examples: {
       bad: [exampleRole('  - apiGroups: [""]\n    resources: ["*"]\n    verbs: [get]\n')],
       good: [exampleRole('  - apiGroups: [""]\n    resources: [configmaps]\n    verbs: [get]\n')],

@@ -23,6 +23,10 @@ export default k8sRule({
       setNonRoot: 'Set `runAsNonRoot: true` on the container',
     },
     equivalents: ['checkov:CKV_K8S_23', 'kube-linter:run-as-non-root'],
+    peerNotes: {
+      'trivy:KSV-0012': 'ignores `runAsUser > 0`, which satisfies this rule.',
+      'pss:restricted/runAsNonRoot': 'requires `runAsNonRoot: true` and ignores `runAsUser > 0`, which satisfies this rule.',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [

@@ -32,6 +32,10 @@ export default k8sRule({
     standards: { pss: ['baseline/hostPathVolumes'], nsa: ['Pod security: restrict hostPath mounts'] },
     messages: { sensitive: 'Volume `{{volume}}` mounts `{{path}}` from the node, inside `{{dir}}`.' },
     equivalents: [],
+    peerNotes: {
+      'kube-linter:sensitive-host-mounts': 'matches exact directories only (`/`, `/boot`, `/dev`, `/etc`, `/lib`, `/proc`, `/sys`, `/usr`).',
+      'trivy:KSV-0121': 'uses another list of directories.',
+    },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\nvolumes:\n  - name: etc\n    hostPath:\n      path: /etc\n')],
       good: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\nvolumes:\n  - name: data\n    hostPath:\n      path: /mnt/data\n')],

@@ -20,6 +20,9 @@ export default k8sRule({
     standards: { nsa: ['Use trusted registries and image scanning'] },
     messages: { untrusted: 'Image `{{image}}` comes from `{{registry}}`, which is not a trusted registry.' },
     equivalents: [],
+    peerNotes: {
+      'trivy:KSV-0125': 'ships its own default list of registries.',
+    },
     options: {
       trustedRegistries: { type: 'string[]', description: 'Registries (or registry paths) images may come from; `*` matches one name part. Empty: the rule is quiet.', default: [] },
     },
