@@ -1,5 +1,5 @@
-// KICS's documented cases for every `kics:` id our Compose rules claim, replayed through the full engine (see
-// test/support/peerReplay.ts). Sources: each query's `query.rego` and its `test/positive*.yaml` / `negative*.yaml`
+// KICS's documented cases for every `kics:` id our Compose rules claim, and for the related ids that missed the 97%
+// bar and are now only written in `peerNotes`, replayed through the full engine (see test/support/peerReplay.ts). Sources: each query's `query.rego` and its `test/positive*.yaml` / `negative*.yaml`
 // files in Checkmarx/kics `assets/queries/dockerCompose/<query>/`, as summarised in ../shared/reference/compose.md.
 import { replayTable, type Replay } from '../../support/peerReplay';
 
@@ -59,7 +59,7 @@ const REPLAYS: Replay[] = [
     ['negative: a seccomp profile file', 'security_opt:\n  - seccomp:./seccomp.json\n', false],
     ['negative: apparmor:unconfined is another setting', 'security_opt:\n  - apparmor:unconfined\n', false],
     ['the `seccomp=unconfined` spelling is not matched', 'security_opt:\n  - seccomp=unconfined\n', false, 'Docker accepts `=` as the separator too'],
-  ]),
+  ]).map((r) => ({ ...r, message: 'seccomp' })), // related, not claimed: judged on the seccomp findings only
 ];
 
 replayTable('Compose peer replay', ['compose'], REPLAYS);

@@ -21,9 +21,9 @@ export default composeRule({
     ],
     standards: { cis: ['CIS Docker 5.31'] },
     messages: { socket: 'Service `{{service}}` mounts the container runtime socket `{{path}}`{{via}}.' },
-    equivalents: ['kics:d6355c88-1e8d-49e9-b2f2-f8a1ca12c75b'],
+    equivalents: [],
     peerNotes: {
-      'kics:d6355c88-1e8d-49e9-b2f2-f8a1ca12c75b': 'the long volume syntax, and the containerd, CRI-O and Podman sockets (or a directory holding one), are reported too; KICS looks for `docker.sock` in the short syntax only.',
+      'kics:d6355c88-1e8d-49e9-b2f2-f8a1ca12c75b': 'looks for `docker.sock` in the short volume syntax only; we also report the long syntax, and the containerd, CRI-O and Podman sockets (or a directory holding one).',
     },
     examples: { bad: [exampleService('volumes:\n  - /var/run/docker.sock:/var/run/docker.sock\n')], good: [exampleService('volumes:\n  - ./html:/usr/share/nginx/html:ro\n')] },
   },

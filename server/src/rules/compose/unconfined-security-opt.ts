@@ -32,10 +32,8 @@ export default composeRule({
     },
     equivalents: [],
     peerNotes: {
-      'kics:404fde2c-bc4b-4371-9747-7054132ac953': '`seccomp=unconfined` (Docker accepts `=` as the separator) is reported too; KICS matches only `seccomp:unconfined`.',
+      'kics:404fde2c-bc4b-4371-9747-7054132ac953': 'matches only the `seccomp:unconfined` spelling; we also report `seccomp=unconfined`, which Docker treats the same.',
     },
-    // KICS matches only the `seccomp:unconfined` spelling; we also match `seccomp=unconfined`, which Docker treats the same.
-    messageEquivalents: { seccomp: ['kics:404fde2c-bc4b-4371-9747-7054132ac953'] },
     examples: { bad: [exampleService('security_opt:\n  - seccomp:unconfined\n')], good: [exampleService('security_opt:\n  - no-new-privileges:true\n  - seccomp:./seccomp.json\n')] },
   },
   check({ compose, service, report }) {

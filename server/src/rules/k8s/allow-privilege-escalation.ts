@@ -23,12 +23,12 @@ export default k8sRule({
       unset: 'Container `{{container}}` does not set `allowPrivilegeEscalation: false`.',
       setFalse: 'Set `allowPrivilegeEscalation: false`',
     },
-    equivalents: ['checkov:CKV_K8S_20', 'trivy:KSV-0001', 'pss:restricted/allowPrivilegeEscalation'],
+    equivalents: ['pss:restricted/allowPrivilegeEscalation'],
     peerNotes: {
       'kube-linter:privilege-escalation-container': 'fires only on an explicit `allowPrivilegeEscalation: true`.',
       'kubesec:AllowPrivilegeEscalation': 'fires only on an explicit `allowPrivilegeEscalation: true`.',
-      'checkov:CKV_K8S_20': 'a pod with `spec.os.name: windows` is not reported (the field is Linux-only); Checkov reports it.',
-      'trivy:KSV-0001': 'a pod with `spec.os.name: windows` is not reported (the field is Linux-only); Trivy reports it.',
+      'checkov:CKV_K8S_20': 'also reports a pod with `spec.os.name: windows`; we skip it, as Pod Security admission does (the field is Linux-only).',
+      'trivy:KSV-0001': 'also reports a pod with `spec.os.name: windows`; we skip it, as Pod Security admission does (the field is Linux-only).',
       'polaris:privilegeEscalationAllowed': 'fails only on an explicit `allowPrivilegeEscalation: true` (its schema does not require the field), while we also report it unset, the default that allows escalation. kube-linter `privilege-escalation-container` and kubesec `AllowPrivilegeEscalation` decide the same way as Polaris.',
     },
     examples: {

@@ -19,9 +19,9 @@ export default k8sRule({
       missing: 'Container `{{container}}` has no cpu limit.',
       addSnippet: 'Add `limits.cpu: {{value}}` (adjust to the measured use)',
     },
-    equivalents: ['checkov:CKV_K8S_11', 'kube-linter:unset-cpu-requirements', 'trivy:KSV-0011', 'kubesec:LimitsCPU', 'polaris:cpuLimitsMissing', 'kube-score:container-resources'],
+    equivalents: ['checkov:CKV_K8S_11', 'kube-linter:unset-cpu-requirements', 'trivy:KSV-0011', 'kubesec:LimitsCPU', 'kube-score:container-resources'],
     peerNotes: {
-      'polaris:cpuLimitsMissing': 'init containers are checked too; Polaris excludes them from its resource checks (`containers: exclude: [initContainer]`).',
+      'polaris:cpuLimitsMissing': 'excludes init containers from its resource checks (`containers: exclude: [initContainer]`); we check them too.',
     },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],

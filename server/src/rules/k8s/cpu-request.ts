@@ -20,9 +20,9 @@ export default k8sRule({
       missing: 'Container `{{container}}` has no cpu request.',
       addSnippet: 'Add `requests.cpu: {{value}}` (adjust to the measured use)',
     },
-    equivalents: ['checkov:CKV_K8S_10', 'kube-linter:unset-cpu-requirements', 'trivy:KSV-0015', 'kubesec:RequestsCPU', 'polaris:cpuRequestsMissing', 'kube-score:container-resources'],
+    equivalents: ['checkov:CKV_K8S_10', 'kube-linter:unset-cpu-requirements', 'trivy:KSV-0015', 'kubesec:RequestsCPU', 'kube-score:container-resources'],
     peerNotes: {
-      'polaris:cpuRequestsMissing': 'init containers are checked too; Polaris excludes them from its resource checks (`containers: exclude: [initContainer]`).',
+      'polaris:cpuRequestsMissing': 'excludes init containers from its resource checks (`containers: exclude: [initContainer]`); we check them too.',
     },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],

@@ -75,13 +75,11 @@ export default k8sRule({
       noAuth: 'Container `{{container}}` runs the {{component}} with `{{setting}}`: anyone who reaches it acts without logging in.',
     },
     equivalents: [],
-    // Only the git-sync findings: a Checkov skip of CKV_K8S_159 must not silence Tiller or a dashboard without login.
-    messageEquivalents: { gitSyncGit: ['checkov:CKV_K8S_159'] },
     peerNotes: {
       'checkov:CKV_K8S_33': 'flags any Kubernetes Dashboard; we report it only when started without login.',
       'checkov:CKV_K8S_34': 'matches any name or image containing "tiller".',
       'trivy:KSV-0102': 'matches any name or image containing "tiller".',
-      'checkov:CKV_K8S_159': '`GIT_SYNC_GIT` (git-sync v3\'s name for the same setting) and `--git` on a git-sync image are reported too; Checkov looks for `GITSYNC_GIT` only.',
+      'checkov:CKV_K8S_159': 'looks for the `GITSYNC_GIT` variable only; we also report `GIT_SYNC_GIT` (git-sync v3\'s name for the same setting) and `--git` on a git-sync image.',
     },
     examples: {
       bad: [

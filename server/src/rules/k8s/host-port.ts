@@ -16,9 +16,9 @@ export default k8sRule({
     references: [{ title: 'Kubernetes: Pod Security Standards, Baseline', url: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline' }],
     standards: { pss: ['baseline/hostPorts'] },
     messages: { hostPort: 'Container `{{container}}` binds host port {{port}}.' },
-    equivalents: ['checkov:CKV_K8S_26', 'trivy:KSV-0024', 'pss:baseline/hostPorts', 'polaris:hostPortSet'],
+    equivalents: ['trivy:KSV-0024', 'pss:baseline/hostPorts', 'polaris:hostPortSet'],
     peerNotes: {
-      'checkov:CKV_K8S_26': 'an explicit `hostPort: 0` is not reported: 0 means no host port, and Pod Security Standards allow it; Checkov fails any `hostPort` key.',
+      'checkov:CKV_K8S_26': 'fails any `hostPort` key, including an explicit `hostPort: 0`, which means no host port and which Pod Security Standards allow; we do not report 0.',
     },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n    ports:\n      - containerPort: 8080\n        hostPort: 80\n')],

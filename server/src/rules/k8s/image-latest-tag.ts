@@ -21,9 +21,9 @@ export default k8sRule({
       latest: 'Image `{{image}}` uses the `latest` tag; pin a version.',
       untagged: 'Image `{{image}}` has no tag, so `latest` is pulled; pin a version.',
     },
-    equivalents: ['checkov:CKV_K8S_14', 'kube-linter:latest-tag', 'trivy:KSV-0013', 'polaris:tagNotSpecified', 'kube-score:container-image-tag'],
+    equivalents: ['checkov:CKV_K8S_14', 'kube-linter:latest-tag', 'trivy:KSV-0013', 'kube-score:container-image-tag'],
     peerNotes: {
-      'polaris:tagNotSpecified': 'an untagged image behind a registry port (`localhost:5000/nginx`) is reported: Polaris reads the port\'s colon as a tag.',
+      'polaris:tagNotSpecified': 'reads a registry port\'s colon as a tag, so it passes an untagged image behind a registry port (`localhost:5000/nginx`), which we report.',
     },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:latest\n'), examplePod('containers:\n  - name: app\n    image: nginx\n')],

@@ -30,9 +30,9 @@ export default k8sRule({
     references: [{ title: 'Kubernetes: Ingress, TLS', url: 'https://kubernetes.io/docs/concepts/services-networking/ingress/#tls' }],
     standards: { nsa: ['Network separation: encrypt traffic'] },
     messages: { noTls: 'Ingress `{{name}}` has no TLS configuration.' },
-    equivalents: ['polaris:tlsSettingsMissing'],
+    equivalents: [],
     peerNotes: {
-      'polaris:tlsSettingsMissing': 'an Ingress whose controller annotation attaches a certificate (GKE managed or pre-shared certificates, AWS ACM, Azure Application Gateway) is not reported; Polaris looks at `spec.tls` only.',
+      'polaris:tlsSettingsMissing': 'looks at `spec.tls` only; we do not report an Ingress whose controller annotation attaches a certificate (GKE managed or pre-shared certificates, AWS ACM, Azure Application Gateway).',
     },
     examples: { bad: [ingress(RULES)], good: [ingress(`  tls:\n    - hosts: [web.example.com]\n      secretName: web-tls\n${RULES}`)] },
   },

@@ -19,9 +19,9 @@ export default k8sRule({
       missing: 'Container `{{container}}` has no memory limit.',
       addSnippet: 'Add `limits.memory: {{value}}` (adjust to the measured use)',
     },
-    equivalents: ['checkov:CKV_K8S_13', 'kube-linter:unset-memory-requirements', 'trivy:KSV-0018', 'kubesec:LimitsMemory', 'polaris:memoryLimitsMissing', 'kube-score:container-resources'],
+    equivalents: ['checkov:CKV_K8S_13', 'kube-linter:unset-memory-requirements', 'trivy:KSV-0018', 'kubesec:LimitsMemory', 'kube-score:container-resources'],
     peerNotes: {
-      'polaris:memoryLimitsMissing': 'init containers are checked too; Polaris excludes them from its resource checks (`containers: exclude: [initContainer]`).',
+      'polaris:memoryLimitsMissing': 'excludes init containers from its resource checks (`containers: exclude: [initContainer]`); we check them too.',
     },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],

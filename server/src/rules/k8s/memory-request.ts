@@ -20,9 +20,9 @@ export default k8sRule({
       missing: 'Container `{{container}}` has no memory request.',
       addSnippet: 'Add `requests.memory: {{value}}` (adjust to the measured use)',
     },
-    equivalents: ['checkov:CKV_K8S_12', 'kube-linter:unset-memory-requirements', 'trivy:KSV-0016', 'kubesec:RequestsMemory', 'polaris:memoryRequestsMissing', 'kube-score:container-resources'],
+    equivalents: ['checkov:CKV_K8S_12', 'kube-linter:unset-memory-requirements', 'trivy:KSV-0016', 'kubesec:RequestsMemory', 'kube-score:container-resources'],
     peerNotes: {
-      'polaris:memoryRequestsMissing': 'init containers are checked too; Polaris excludes them from its resource checks (`containers: exclude: [initContainer]`).',
+      'polaris:memoryRequestsMissing': 'excludes init containers from its resource checks (`containers: exclude: [initContainer]`); we check them too.',
     },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],

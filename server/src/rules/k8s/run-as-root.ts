@@ -22,8 +22,9 @@ export default k8sRule({
       mayRunAsRoot: 'Container `{{container}}` may run as root: set `runAsNonRoot: true` or a non-zero `runAsUser`.',
       setNonRoot: 'Set `runAsNonRoot: true` on the container',
     },
-    equivalents: ['checkov:CKV_K8S_23', 'kube-linter:run-as-non-root'],
+    equivalents: ['kube-linter:run-as-non-root'],
     peerNotes: {
+      'checkov:CKV_K8S_23': 'also fails `runAsUser: 0` (`k8s/run-as-user-zero`), and passes pod-level `runAsNonRoot: true` with `runAsUser: 0`, a pod the kubelet refuses to start, which `k8s/run-as-user-zero` reports.',
       'trivy:KSV-0012': 'ignores `runAsUser > 0`, which satisfies this rule.',
       'pss:restricted/runAsNonRoot': 'requires `runAsNonRoot: true` and ignores `runAsUser > 0`, which satisfies this rule.',
     },

@@ -15,9 +15,9 @@ export default k8sRule({
     references: [{ title: 'Kubernetes: Pod Security Standards, Restricted', url: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted' }],
     standards: { pss: ['restricted/runAsUser'], cis: ['CIS Kubernetes 5.2.6'] },
     messages: { rootUser: 'Container `{{container}}` runs as UID 0 (root).' },
-    equivalents: ['checkov:CKV_K8S_23', 'kube-linter:run-as-non-root', 'trivy:KSV-0105', 'pss:restricted/runAsUser'],
+    equivalents: ['kube-linter:run-as-non-root', 'trivy:KSV-0105', 'pss:restricted/runAsUser'],
     peerNotes: {
-      'checkov:CKV_K8S_23': 'pod-level `runAsNonRoot: true` with `runAsUser: 0` is reported (the kubelet refuses to start it); Checkov passes it because `runAsNonRoot` is true.',
+      'checkov:CKV_K8S_23': 'passes pod-level `runAsNonRoot: true` with `runAsUser: 0` because `runAsNonRoot` is true; we report it (the kubelet refuses to start it). It also fails a missing `runAsNonRoot`, which is `k8s/run-as-root`.',
     },
     examples: {
       bad: [examplePod('securityContext:\n  runAsUser: 0\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

@@ -23,7 +23,10 @@ export default k8sRule({
       unconfined: 'Seccomp is `Unconfined` for {{who}}.',
       useRuntimeDefault: 'Use `RuntimeDefault`',
     },
-    equivalents: ['trivy:KSV-0104', 'pss:baseline/seccompProfile_baseline', 'checkov:CKV_K8S_31'],
+    equivalents: ['trivy:KSV-0104', 'pss:baseline/seccompProfile_baseline'],
+    peerNotes: {
+      'checkov:CKV_K8S_31': 'also fails a missing profile (`k8s/seccomp-unset`) and a `Localhost` profile, which confines the container; it passes the alpha seccomp annotation, which kubelets ignore since 1.27.',
+    },
     examples: {
       bad: [examplePod('securityContext:\n  seccompProfile:\n    type: Unconfined\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],
       good: [examplePod('securityContext:\n  seccompProfile:\n    type: RuntimeDefault\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],

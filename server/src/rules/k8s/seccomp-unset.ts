@@ -22,10 +22,10 @@ export default k8sRule({
       unset: 'Container `{{container}}` has no seccomp profile, so it runs unconfined.',
       setRuntimeDefault: 'Set `seccompProfile.type: RuntimeDefault` on the container',
     },
-    equivalents: ['checkov:CKV_K8S_31', 'trivy:KSV-0030'],
+    equivalents: [],
     peerNotes: {
-      'checkov:CKV_K8S_31': 'a `Localhost` profile passes (it confines the container, and PSS Restricted allows it), and the `seccomp.security.alpha.kubernetes.io/pod` annotation does not count (kubelets ignore it since 1.27); Checkov passes only `RuntimeDefault` or the annotation. `Unconfined` is `k8s/seccomp-unconfined`, which claims this id too.',
-      'trivy:KSV-0030': 'an `Unconfined` profile is reported by `k8s/seccomp-unconfined`, which claims Trivy\'s narrower KSV-0104 and not this id, so that a skip of KSV-0030 leaves it reported, as Trivy\'s KSV-0104 would be.',
+      'checkov:CKV_K8S_31': 'fails a `Localhost` profile (it confines the container, and PSS Restricted allows it) and passes the `seccomp.security.alpha.kubernetes.io/pod` annotation (kubelets ignore it since 1.27); we decide both the other way. It also fails `Unconfined`, which is `k8s/seccomp-unconfined`.',
+      'trivy:KSV-0030': 'also fails an `Unconfined` profile, which this rule leaves to `k8s/seccomp-unconfined` (Trivy\'s narrower KSV-0104); this rule reports only a missing profile.',
     },
     examples: {
       bad: [examplePod('containers:\n  - name: app\n    image: nginx:1.27.3\n')],

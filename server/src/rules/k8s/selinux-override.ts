@@ -24,9 +24,9 @@ export default k8sRule({
       type: 'SELinux type `{{value}}` is not one of the container types.',
       userRole: 'SELinux `{{field}}` is set to `{{value}}`; custom users and roles are not allowed.',
     },
-    equivalents: ['trivy:KSV-0025', 'pss:baseline/seLinuxOptions'],
+    equivalents: ['pss:baseline/seLinuxOptions'],
     peerNotes: {
-      'trivy:KSV-0025': '`type: container_engine_t` passes: Pod Security Standards allow it since Kubernetes 1.31, and Trivy\'s list predates it.',
+      'trivy:KSV-0025': 'fails `type: container_engine_t`, which Pod Security Standards allow since Kubernetes 1.31 (Trivy\'s list predates it); we do not report it.',
     },
     examples: {
       bad: [examplePod('securityContext:\n  seLinuxOptions:\n    type: spc_t\ncontainers:\n  - name: app\n    image: nginx:1.27.3\n')],
