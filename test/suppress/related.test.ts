@@ -43,3 +43,10 @@ test('Checkov CKV_K8S_20 and Trivy KSV-0001 (related, not equivalent) leave allo
     );
   }
 });
+
+test('hadolint DL4006 (related, not equivalent) leaves dockerfile/pipefail reported', () => {
+  // The control: DL3020 is claimed by dockerfile/prefer-copy, and the same pragma form silences it.
+  const code = 'FROM alpine:3.20\n# hadolint ignore=DL4006\nRUN wget -qO- https://example.com/x | wc -l\n# hadolint ignore=DL3020\nADD app.py /app/\n';
+  const o = outcome('Dockerfile', code, {}, undefined, ['dockerfile/pipefail', 'dockerfile/prefer-copy']);
+  assert.deepEqual([o.reported, o.suppressed.map((s) => s.split(' ')[0]), o.problems], [['dockerfile/pipefail@3'], ['dockerfile/prefer-copy@5'], []]);
+});

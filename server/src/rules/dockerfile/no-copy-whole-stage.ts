@@ -20,7 +20,11 @@ export default dockerfileRule({
     messages: {
       wholeStage: '`COPY --from={{stage}} /` copies the entire filesystem of `{{stage}}`; copy only the built artefacts.',
     },
-    equivalents: ['hadolint:DL3067'],
+    equivalents: [],
+    peerNotes: {
+      'hadolint:DL3067':
+        'reports the root of a `FROM scratch` stage that only collects build output when the destination is `/`; that root holds nothing but the artefacts, and we do not report it. It also reports only the destination `/`, where we report a source `/` copied to any destination.',
+    },
     examples: {
       bad: ['FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build / /\n'],
       good: ['FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app\n'],

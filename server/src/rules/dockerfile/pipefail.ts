@@ -64,7 +64,11 @@ export default dockerfileRule({
       addShell: 'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before this RUN',
       prefixSet: 'Prefix the command with `set -o pipefail &&`',
     },
-    equivalents: ['hadolint:DL4006'],
+    equivalents: [],
+    peerNotes: {
+      'hadolint:DL4006':
+        'warns on `SHELL ["/bin/sh", "-o", "pipefail", "-c"]`, which we accept: a `/bin/sh` that takes the option (busybox ash, bash as sh) runs the pipe with pipefail, and one that rejects it (dash) fails every RUN loudly, so nothing fails silently. It also reports pipelines whose earlier commands only print or inspect local state (`echo`, `cat`, `grep`…), which we do not.',
+    },
     examples: {
       bad: ['FROM debian:12\nRUN wget -qO- https://example.com/tool.tar.gz | tar -xz -C /opt\n'],
       good: ['FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -qO- https://example.com/tool.tar.gz | tar -xz -C /opt\n', 'FROM debian:12\nRUN echo "$SHA  /tmp/x" | sha256sum -c -\n'],

@@ -27,8 +27,10 @@ export default dockerfileRule({
       useCopy: 'Use `COPY` instead of `ADD` for local files.',
       replaceWithCopy: 'Replace `ADD` with `COPY`',
     },
-    // Checkov CKV_DOCKER_4 flags every ADD; the ADDs it flags beyond ours (URLs, archives) are ones COPY cannot replace.
-    equivalents: ['hadolint:DL3020', 'trivy:DS-0005', 'checkov:CKV_DOCKER_4'],
+    equivalents: ['hadolint:DL3020', 'trivy:DS-0005'],
+    peerNotes: {
+      'checkov:CKV_DOCKER_4': 'fails every `ADD`, including the extraction of a local archive, URLs and git sources, which `COPY` cannot replace; we report only the ADDs that `COPY` can replace.',
+    },
     examples: {
       bad: ['FROM alpine:3.20\nADD app.py /app/\n'],
       good: ['FROM alpine:3.20\nCOPY app.py /app/\nADD rootfs.tar.gz /\n'],
