@@ -93,8 +93,17 @@ export class WorkspaceFiles {
     return this.scanned.has(path);
   }
 
-  /** Scans one folder and publishes results for files that are not open; undefined when Shipshape is disabled there. */
-  async scanFolder(folderUri: string, root: string, exclude: readonly string[], signal?: AbortSignal, onProgress?: (p: ScanProgress) => void): Promise<ScanSummary | undefined> {
+  /**
+   * Scans one folder and publishes results for files that are not open; undefined when Shipshape is disabled there.
+   * Results are published and kept (slim) as they arrive, not collected in the summary: `linted` counts them.
+   */
+  async scanFolder(
+    folderUri: string,
+    root: string,
+    exclude: readonly string[],
+    signal?: AbortSignal,
+    onProgress?: (p: ScanProgress) => void,
+  ): Promise<(ScanSummary & { linted: number }) | undefined> {
     this.addRoot(root);
     const settings = await this.deps.settings(folderUri);
     if (!settings.enable) return undefined;
@@ -111,6 +120,7 @@ export class WorkspaceFiles {
       exclude,
       workers: editorWorkers(),
       workerHeap: EDITOR_WORKER_HEAP,
+      collect: false,
       ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress } : {}),
       ...(this.deps.workerScript ? { workerScript: this.deps.workerScript } : {}),
@@ -128,7 +138,7 @@ export class WorkspaceFiles {
     // Cross-file findings (NetworkPolicy coverage) are added after the per-file pass; the count should include them.
     let workspaceFindings = 0;
     for (const [path, outcome] of this.outcomes) if (this.scanned.get(path)?.root === root) workspaceFindings += outcome.findings.length;
-    return { ...summary, findings: summary.findings + workspaceFindings };
+    return { ...summary, findings: summary.findings + workspaceFindings, linted: seen.size };
   }
 
   /** A scanned file's editor closed: show its on-disk result again. */
@@ -218,6 +228,7 @@ export class WorkspaceFiles {
         await scanFiles(files, {
           workers: files.length > IN_PROCESS_LIMIT ? editorWorkers() : 0,
           workerHeap: EDITOR_WORKER_HEAP,
+          collect: false,
           configFor: (path) => this.remember(configs, path, this.configFor(path, host)),
           ...(this.deps.workerScript ? { workerScript: this.deps.workerScript } : {}),
           onResult: (result) => {

@@ -93,7 +93,7 @@ export async function scanWorkspace(
           report(totals.files + p.done, totals.files + p.total, totals.findings + p.findings, p.walking || more),
         );
         if (summary) {
-          totals.files += summary.files.length;
+          totals.files += summary.linted;
           totals.findings += summary.findings;
         }
       } catch (err) {
