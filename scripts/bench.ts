@@ -19,6 +19,7 @@ import { ChartLintCache, lintChart } from '../server/src/helm/lint';
 import { renderChart } from '../server/src/helm/chart';
 import { isYamlName } from '../server/src/core/detect';
 import { isDockerfileName } from '../server/src/dockerfile/detect';
+import { splitDocuments } from '../server/src/k8s/documents';
 import { defaultWorkers, editorWorkers, walkLintable } from '../server/src/scan';
 import { PEAK_RSS_MARK, keystrokes, manyOpen, peakRssMb, scanWhileEditing, type LspOptions, type OpenFile } from './bench-lsp';
 
@@ -217,14 +218,10 @@ async function helmSection(): Promise<void> {
   row('  keystroke in a template', stats(typed!.keystrokes), `server over stdio, templates/t0.yaml of the chart: goal p95 ≤ 30 ms ${p95 <= 30 ? 'met' : `missed by ${fmt(p95 - 30)} ms`}; open ${fmt(typed!.openMs)} ms`);
 }
 
-/** The YAML document (between `---` lines) holding 0-based `line`. */
+/** The YAML document holding 0-based `line`, as the engine splits the file (one document per run). */
 function documentAround(text: string, line: number): string {
-  const lines = text.split('\n');
-  let from = line;
-  while (from > 0 && !lines[from]!.startsWith('---')) from--;
-  let to = line + 1;
-  while (to < lines.length && !lines[to]!.startsWith('---')) to++;
-  return lines.slice(from, to).join('\n');
+  const documents = splitDocuments(text, 0) ?? [{ line: 0, text }];
+  return [...documents].reverse().find((d) => d.line <= line)!.text;
 }
 
 function perFileSection(dockerfiles: Input[], yamls: Input[]): { bareDockerfileMs: number; bareYamlMs: number } {

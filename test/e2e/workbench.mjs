@@ -132,7 +132,8 @@ export async function hoverUntil(page, point, text, log = () => {}, timeout = WA
       log(`hover attempt ${attempt} showed: ${last.slice(0, 300) || '(none)'}; hovering again`);
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
-      await new Promise((r) => setTimeout(r, 500));
+      // Hover again only once the old hover is gone, or the editor keeps showing it.
+      await anyHover.first().waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
     }
   }
 }

@@ -99,17 +99,21 @@ function chunked(text: string, segments: Segment[], chars: number): Segment[] {
 const hasDirective = (text: string): boolean => text.startsWith('%') || text.includes('\n%');
 const hasLoneCr = (text: string): boolean => text.includes('\r') && /\r(?!\n)/.test(text);
 
-/** The last few answers of hasUnclosedQuote: while typing, the documents holding the file's last quotes rarely change. */
-const unclosedCache = new Map<string, boolean>();
+/**
+ * The last few answers of hasUnclosedQuote per quote character: while typing, the documents holding the file's last
+ * quotes rarely change. Keyed by the document's text itself (a slice of the file), never a concatenation, which
+ * would copy the whole document on every keystroke.
+ */
+const unclosedCache = { '"': new Map<string, boolean>(), "'": new Map<string, boolean>() };
 
 /** Whether `text`, parsed alone, has a `q`-quoted scalar that runs to its end unclosed. */
 function hasUnclosedQuote(text: string, q: '"' | "'"): boolean {
-  const key = q + text;
-  const known = unclosedCache.get(key);
+  const cache = unclosedCache[q];
+  const known = cache.get(text);
   if (known !== undefined) return known;
   const found = findUnclosedQuote(text, q);
-  if (unclosedCache.size >= 8) unclosedCache.delete(unclosedCache.keys().next().value!);
-  unclosedCache.set(key, found);
+  if (cache.size >= 4) cache.delete(cache.keys().next().value!);
+  cache.set(text, found);
   return found;
 }
 

@@ -117,14 +117,13 @@ class WorkerPool implements Linter {
     worker.unref();
     const slot: Slot = { worker, sent: [], configs: new Set() };
     worker.on('message', (reply: string) => {
-      const newline = reply.indexOf('\n');
-      const id = Number(reply.slice(0, newline));
+      const { id, result } = parseReply(reply);
       const at = slot.sent.findIndex((p) => p.id === id);
       if (at < 0) return;
       const [pending] = slot.sent.splice(at, 1);
       this.pump();
       if (!slot.sent.length) worker.unref();
-      pending!.resolve(JSON.parse(reply.slice(newline + 1)) as FileResult);
+      pending!.resolve(result());
     });
     worker.on('error', (err: Error & { code?: string }) => this.fail(slot, err, err.code === 'ERR_WORKER_OUT_OF_MEMORY'));
     worker.on('exit', (code) => {
@@ -165,7 +164,7 @@ class WorkerPool implements Linter {
     };
     const stop = () => settle(failed(job.path, 'scan pool closed'));
     this.alone.add(stop);
-    worker.on('message', (reply: string) => settle(JSON.parse(reply.slice(reply.indexOf('\n') + 1)) as FileResult));
+    worker.on('message', (reply: string) => settle(parseReply(reply).result()));
     worker.on('error', (err) => settle(failed(job.path, err.message)));
     worker.on('exit', (code) => settle(failed(job.path, `scan worker exited with code ${code}`)));
     const request: WorkerRequest = { configs: [[job.configId, this.configs[job.configId]!]], jobs: [[job.id, job.path, job.configId]] };
@@ -193,4 +192,10 @@ class WorkerPool implements Linter {
       slot.worker.postMessage(request);
     }
   }
+}
+
+/** A worker's reply, `<job id>\n<FileResult JSON>` (worker.ts); the result is parsed only when it is wanted. */
+function parseReply(reply: string): { id: number; result: () => FileResult } {
+  const newline = reply.indexOf('\n');
+  return { id: Number(reply.slice(0, newline)), result: () => JSON.parse(reply.slice(newline + 1)) as FileResult };
 }
